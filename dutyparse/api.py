@@ -1,0 +1,54 @@
+"""`parse`: the whole pipeline, one named stage per line (STYLE.md §1).
+
+normalise → find markers → find title, skipped blocks and labels → build the tree →
+assemble models → classify (roles, kinds, frequency, deadline).
+"""
+
+from __future__ import annotations
+
+from dutyparse.assemble import Holes, assemble, skipped_models
+from dutyparse.classify import classify
+from dutyparse.labels import find_labels
+from dutyparse.layout import Skip, find_skipped, title_span
+from dutyparse.markers import Candidate, find_candidates
+from dutyparse.models import Document
+from dutyparse.normalize import normalize
+from dutyparse.textclean import squeeze
+from dutyparse.tree import build
+
+
+def parse(text: str, source: str | None = None) -> Document:
+    """Parse one job-description document.
+
+    >>> doc = parse("客服专员\\n岗位职责：1、每日回访客户；2、整理投诉记录")
+    >>> doc.title, [s.title for s in doc.sections], [i.text for i in doc.iter_items()]
+    ('客服专员', ['岗位职责'], ['每日回访客户；', '整理投诉记录'])
+    """
+    norm = normalize(text)
+    cands = find_candidates(norm)
+    title = title_span(norm, cands)
+    skips = find_skipped(norm, title, cands)
+    holes = _holes(title, skips)
+    cands = [c for c in cands if not _in_hole(c, holes)]
+    root = build(norm, cands, [label for label in find_labels(norm, cands) if not _in_hole(label, holes)])
+    items, sections = assemble(text, root, holes)
+    doc = Document(
+        source=source,
+        title=squeeze(text[title[0] : title[1]]) if title else None,
+        title_start=title[0] if title else None,
+        title_end=title[1] if title else None,
+        items=items,
+        sections=sections,
+        skipped=skipped_models(text, skips),
+    )
+    return classify(doc, text)
+
+
+def _holes(title: tuple[int, int] | None, skips: list[Skip]) -> Holes:
+    spans = [(s.start, s.end) for s in skips] + ([title] if title else [])
+    return Holes(sorted(spans))
+
+
+def _in_hole(event: Candidate | object, holes: Holes) -> bool:
+    start = getattr(event, "start", -1)
+    return any(s <= start < e for s, e in holes.spans)

@@ -1,0 +1,154 @@
+"""Unit tree → output models: sections, items and paragraphs with original offsets.
+
+A unit's content runs from the end of its marker to the next unit. A unit with
+children is a section: its title is the content before the first child (a long
+content keeps its first phrase as the title, the rest becomes a paragraph). A unit
+without children is an item. Title, skipped blocks and inline page counters are holes:
+no content covers them, which keeps the output lossless.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+import regex
+
+from dutyparse.layout import Skip
+from dutyparse.models import Item, Section, Skipped
+from dutyparse.textclean import clean, squeeze
+from dutyparse.tree import Node
+
+_TITLE_MAX = 40
+# Where a long heading's title stops: a colon, a space run, a full stop, a line end.
+_TITLE_STOP = regex.compile(r"[:：。\n]|\s{1,}")
+_CLAUSE = regex.compile(r"[,;。!?，；！？]")
+
+
+@dataclass(frozen=True, slots=True)
+class Holes:
+    """Sorted, disjoint spans that content skips over."""
+
+    spans: list[tuple[int, int]]
+
+    def pieces(self, lo: int, hi: int, text: str) -> list[tuple[int, int]]:
+        """Subranges of `lo:hi` outside every hole, trimmed of whitespace, non-empty."""
+        out, pos = [], lo
+        i = max(0, bisect_left(self.spans, (lo, lo)) - 1)
+        for start, end in self.spans[i:]:
+            if start >= hi:
+                break
+            if end > pos:
+                out.append((pos, min(start, hi)))
+                pos = max(pos, end)
+        out.append((pos, hi))
+        return [t for t in (_trim(text, s, e) for s, e in out) if t[0] < t[1]]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def skipped_models(text: str, skips: list[Skip]) -> list[Skipped]:
+    """Output records of the skipped blocks."""
+    return [Skipped(start=s.start, end=s.end, reason=s.reason, text=text[s.start : s.end]) for s in skips]
+
+
+def assemble(text: str, root: Node, holes: Holes) -> tuple[list[Item], list[Section]]:
+    """Top-level paragraphs/items and sections of the document."""
+    order = _preorder(root)
+    next_start = {id(n): (order[i + 1].start if i + 1 < len(order) else len(text)) for i, n in enumerate(order)}
+    builder = _Builder(text, holes, next_start)
+    items = builder.paragraphs(0, root.children[0].start if root.children else len(text))
+    sections: list[Section] = []
+    for child in root.children:
+        builder.place(child, 1, items, sections)
+    return items, sections
+
+
+def _preorder(root: Node) -> list[Node]:
+    out: list[Node] = []
+    stack = list(reversed(root.children))
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(reversed(node.children))
+    return out
+
+
+@dataclass
+class _Builder:
+    text: str
+    holes: Holes
+    next_start: dict[int, int]
+
+    def place(self, node: Node, level: int, items: list[Item], sections: list[Section]) -> None:
+        if node.children or node.label is not None:
+            sections.append(self.section(node, level))
+        else:
+            items.append(self.item(node))
+
+    def paragraphs(self, lo: int, hi: int) -> list[Item]:
+        """Unmarked paragraphs of `lo:hi` (one per piece between holes)."""
+        return [
+            Item(marker=None, text=clean(self.text[s:e]), start=s, end=e)
+            for s, e in self.holes.pieces(lo, hi, self.text)
+        ]
+
+    def item(self, node: Node) -> Item:
+        pieces = self.holes.pieces(node.head_end, self.next_start[id(node)], self.text)
+        end = pieces[-1][1] if pieces else node.head_end
+        return Item(
+            marker=self.text[node.start : node.head_end].strip(),
+            number=node.number,
+            outline=list(node.outline) if node.outline else None,
+            style=node.style,
+            text="".join(clean(self.text[s:e]) for s, e in pieces),
+            start=node.start,
+            end=end,
+        )
+
+    def section(self, node: Node, level: int) -> Section:
+        title, title_end, rest = self.heading(node)
+        section = Section(
+            marker=None if node.label else self.text[node.start : node.head_end].strip(),
+            number=node.number,
+            outline=list(node.outline) if node.outline else None,
+            style=None if node.label else node.style,
+            title=title,
+            title_start=node.start,
+            title_end=title_end,
+            level=level,
+            start=node.start,
+            end=title_end,
+        )
+        section.items.extend(self.paragraphs(rest, self.next_start[id(node)]))
+        for child in node.children:
+            self.place(child, level + 1, section.items, section.sections)
+        section.items.sort(key=lambda item: item.start)
+        section.end = max([section.end] + [i.end for i in section.items] + [s.end for s in section.sections])
+        return section
+
+    def heading(self, node: Node) -> tuple[str, int, int]:
+        """Title text, end of the heading span, start of the rest of the content."""
+        if node.label is not None:
+            return _label_title(self.text[node.start : node.head_end]), node.head_end, node.head_end
+        pieces = self.holes.pieces(node.head_end, self.next_start[id(node)], self.text)
+        if not pieces:
+            return "", node.head_end, node.head_end
+        start, end = pieces[0]
+        first = self.text[start:end]
+        if len(first) > _TITLE_MAX or _CLAUSE.search(first.rstrip(":：。")):
+            stop = _TITLE_STOP.search(first, 1)
+            end = start + (stop.end() if stop and stop.group() in ":：" else stop.start() if stop else len(first))
+        title = squeeze(self.text[start:end]).rstrip(":：")
+        return title, end, end
+
+
+def _label_title(label: str) -> str:
+    """`【 任职要求 】` → `任职要求`; `岗位职责：` → `岗位职责`."""
+    return squeeze(label).strip("【】[] ").rstrip(":：").strip()

@@ -1,0 +1,196 @@
+"""Unmarked label lines that open sections (SPEC §2): `岗位职责：`, `【任职要求】`,
+`工作内容及流程`, `项目经理岗位描述` above a list.
+
+Labels nest like markers do, by family: `cue` (a generic section name from
+`lexicons/section_labels.txt`), `named` (any other short line heading a list) and
+`bracket` (`【活动前】`). A family already open closes back to its level; a new one nests.
+
+>>> [(l.family, l.title) for l in find_labels("岗位职责：1、负责；任职要求：1、熟悉", [])]
+[('cue', '岗位职责'), ('cue', '任职要求')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from dutyparse.lexicons import lines
+from dutyparse.markers import Candidate, Context, context_at
+
+_NAMED_MAX = 30
+_BRACKET_MAX = 20
+_SPACES = regex.compile(r"[ ]*")
+_FIRST_PHRASE = regex.compile(rf"\s*[^\s:]{{1,{_NAMED_MAX}}}(?::|\s|$)")
+_HAN = regex.compile(r"\p{Han}")
+_CLAUSE = regex.compile(r"[,;。!?，；]")
+_BRACKET = regex.compile(rf"【[ ]*(?P<title>[^【】\n]{{1,{_BRACKET_MAX}}}?)[ ]*】[ ]*:?")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A section label at `start:end`; `title` is its normalised text, colon dropped."""
+
+    start: int
+    end: int
+    family: str
+    title: str
+
+
+@cache
+def _cues() -> frozenset[str]:
+    return frozenset(lines("section_labels.txt"))
+
+
+@cache
+def _inline_cue() -> regex.Pattern[str]:
+    """A cue word then a colon, anywhere: `…经验；任职要求：1、`."""
+    words = "|".join(sorted(map(regex.escape, _cues()), key=len, reverse=True))
+    return regex.compile(rf"(?P<title>{words})[ ]*(?:\([一二三四五六七八九十]\))?[ ]*(?::|(?=[0-9(①]))")
+
+
+def _squeeze(text: str) -> str:
+    return regex.sub(r"\s+", "", text)
+
+
+def is_cue_label(line: str) -> bool:
+    """A line that is only a generic section name.
+
+    >>> is_cue_label("【任职要求】"), is_cue_label("职 责 描 述:"), is_cue_label("负责岗位职责")
+    (True, True, False)
+    """
+    return _squeeze(line).strip("【】[]:") in _cues()
+
+
+def heading_like(content: str) -> bool:
+    """Whether a marked unit's content opens with a title rather than a duty sentence:
+    its first space-free phrase is short and has no clause punctuation.
+
+    >>> heading_like("对不同类型的客户进行不定期回访 客户的需求…"), heading_like("用数据说话！负责…")
+    (True, False)
+    """
+    phrase = _FIRST_PHRASE.match(content)
+    return phrase is not None and not _CLAUSE.search(phrase.group().rstrip(":"))
+
+
+def cue_label_at(norm: str, pos: int) -> bool:
+    """A cue word with its colon, or a `【…】` label, starts at `pos`."""
+    return bool(_inline_cue().match(norm, pos) or _BRACKET.match(norm, pos))
+
+
+def find_labels(norm: str, cands: list[Candidate]) -> list[Label]:
+    """Labels of normalised text in order; overlapping finds keep the earliest."""
+    found = _line_labels(norm, cands) + _inline_labels(norm, cands) + _bracket_labels(norm)
+    found += _inline_named(norm, cands)
+    found.sort(key=lambda label: (label.start, -label.end))
+    kept: list[Label] = []
+    for label in found:
+        if not kept or label.start >= kept[-1].end:
+            kept.append(label)
+    return kept
+
+
+def _line_spans(norm: str) -> list[tuple[int, int]]:
+    return [m.span() for m in regex.finditer(r"[^\s](?:[^\n]*[^\s])?", norm)]
+
+
+def _line_labels(norm: str, cands: list[Candidate]) -> list[Label]:
+    """Whole lines: a cue word alone, or a short name line heading a fresh list."""
+    starts = {c.start: c for c in cands}
+    spans = _line_spans(norm)
+    found = []
+    for i, (start, end) in enumerate(spans):
+        line = norm[start:end]
+        if start in starts or regex.fullmatch(r"【.*】[ ]*:?", line):
+            continue
+        title = _squeeze(line).rstrip(":")
+        if is_cue_label(line):
+            found.append(Label(start, end, "cue", title))
+        elif i + 1 < len(spans) and _heads_list(line, starts.get(spans[i + 1][0]), norm, spans[i + 1]):
+            found.append(Label(start, end, "named", title))
+    return found
+
+
+def _heads_list(line: str, next_marker: Candidate | None, norm: str, nxt: tuple[int, int]) -> bool:
+    """A short clause-free line whose next line starts a list (or is a cue label)."""
+    if len(line) > _NAMED_MAX or len(_squeeze(line)) < 2 or _CLAUSE.search(line.rstrip(":")):
+        return False
+    if next_marker is None:
+        return is_cue_label(norm[nxt[0] : nxt[1]])
+    return next_marker.number in (None, 1)
+
+
+def _inline_labels(norm: str, cands: list[Candidate]) -> list[Label]:
+    """Cue word + colon inside a line, at a clause boundary, or glued to non-Chinese
+    text right before a marker (`…熟悉gulp任职要求：1、`; not `主要工作职责:`)."""
+    starts = {c.start for c in cands}
+    found = []
+    for match in _inline_cue().finditer(norm):
+        before_marker = _SPACES.match(norm, match.end()).end() in starts
+        if not (match.group().endswith(":") or before_marker):
+            continue
+        glued_ok = before_marker and not _HAN.match(norm, match.start() - 1)
+        if _boundary(norm, match.start()) or glued_ok:
+            found.append(Label(match.start(), match.end(), "cue", match.group("title")))
+    return found
+
+
+def _inline_named(norm: str, cands: list[Candidate]) -> list[Label]:
+    """A short name between a clause end and a fresh list: `…归档。 回访内容: 1.…`."""
+    found = []
+    marked = {c.start for c in cands}
+    for c in cands:
+        if c.number not in (None, 1) or c.context is Context.GLUED:
+            continue
+        span = _word_before(norm, c.start)
+        if span is None or not _opens_clause(norm, span[0]) or _has_marker(marked, span):
+            continue
+        title = norm[span[0] : span[1]].rstrip(":")
+        if 2 <= len(title) <= _NAMED_MAX and not _CLAUSE.search(title) and _HAN.search(title):
+            found.append(Label(span[0], span[1], "named", title))
+    return found
+
+
+def _has_marker(marked: set[int], span: tuple[int, int]) -> bool:
+    return any(pos in marked for pos in range(*span))
+
+
+def _word_before(norm: str, pos: int) -> tuple[int, int] | None:
+    """The space-free run that ends, after one or more spaces (no line break), at `pos`."""
+    end = pos
+    while end > 0 and norm[end - 1] == " ":
+        end -= 1
+    if end == pos:
+        return None
+    start = end
+    while start > 0 and not norm[start - 1].isspace() and end - start <= _NAMED_MAX:
+        start -= 1
+    return (start, end) if start < end else None
+
+
+def _opens_clause(norm: str, start: int) -> bool:
+    """`start` begins a line, or follows spaces after a finished clause."""
+    context = context_at(norm, start)
+    if context is Context.LINE:
+        return True
+    i = start - 1
+    while i >= 0 and norm[i].isspace():
+        i -= 1
+    return i < start - 1 and (i < 0 or norm[i] in "。;!:)")  # not `?`: a lost bullet
+
+
+def _bracket_labels(norm: str) -> list[Label]:
+    """`【任职要求】`, `【活动前】` at a line start or after a space or clause end."""
+    found = []
+    for match in _BRACKET.finditer(norm):
+        if _boundary(norm, match.start()):
+            title = _squeeze(match.group("title"))
+            found.append(Label(match.start(), match.end(), "cue" if title in _cues() else "bracket", title))
+    return found
+
+
+def _boundary(norm: str, start: int) -> bool:
+    return context_at(norm, start) is not Context.GLUED
+
+

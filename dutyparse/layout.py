@@ -1,0 +1,187 @@
+"""What is not content: the title, its repeated copies, page furniture and tables of
+contents. Each is found on normalised text and reported as a span of the original.
+
+>>> text = "商贸公司岗位职责\\n\\n商贸公司岗位职责\\n第 1 页 共 3 页\\n一、总则"
+>>> title_span(text, [])
+(0, 8)
+>>> [(s.reason, text[s.start:s.end]) for s in find_skipped(text, (0, 8), [])]
+[('duplicate_title', '商贸公司岗位职责'), ('furniture', '第 1 页 共 3 页')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from dutyparse.labels import cue_label_at, is_cue_label
+from dutyparse.lexicons import lines
+from dutyparse.markers import Candidate, Context, context_at
+from dutyparse.models import SkipReason
+
+_TITLE_MAX = 60
+# Clause punctuation that a title, a heading or a TOC entry does not contain.
+_CLAUSE = regex.compile(r"[,;。!?:，；]")
+# A page number closing a TOC entry: `机构设置框图 (1)`, `总则……3`, `总则 .... 3`.
+_PAGE_REF = regex.compile(r"(?:[ ]*\([ ]*[0-9]{1,3}[ ]*\)|[ ]*[.…·]{2,}[ ]*[0-9]{1,3}|[ ]{2,}[0-9]{1,3})[ ]*$")
+_LEADING_SEGMENT = regex.compile(r"([^\s]{2,30})[ ]+")
+_TOC_KEYWORD = regex.compile(r"目[ ]*录|contents", regex.IGNORECASE)
+_TOC_ENTRY_MAX = 60
+# `1 / 23`: a page counter of a document-sharing site cut into a sentence.
+_INLINE_PAGE = regex.compile(r"(?<=\s)[0-9]{1,3}[ ]?/[ ]?[0-9]{1,3}(?=\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """A span of the text that is not content."""
+
+    start: int
+    end: int
+    reason: SkipReason
+
+
+@cache
+def _furniture() -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{p})" for p in lines("furniture.txt")), regex.IGNORECASE)
+
+
+def _line_spans(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, surrounding spaces excluded."""
+    return [m.span() for m in regex.finditer(r"[^\s](?:[^\n]*[^\s])?", norm)]
+
+
+def title_span(norm: str, cands: list[Candidate]) -> tuple[int, int] | None:
+    """The first line, when it reads as the document's name (no marker, no clause).
+
+    >>> title_span("岗位职责：\\n1、负责", []) is None
+    True
+    """
+    spans = _line_spans(norm)
+    if not spans or any(c.start == spans[0][0] for c in cands):
+        return None
+    start, end = spans[0]
+    if _names_document(norm[start:end]):
+        return start, end
+    head = _LEADING_SEGMENT.match(norm, start, end)  # `行政人事专员 (一)主要职责: …`
+    if head and _names_document(head.group(1)) and _opens_content(norm, head.end(), cands):
+        return start, head.end(1)
+    return None
+
+
+def _names_document(line: str) -> bool:
+    return len(line) <= _TITLE_MAX and not _CLAUSE.search(line.rstrip(":")) and not is_cue_label(line)
+
+
+def _opens_content(norm: str, pos: int, cands: list[Candidate]) -> bool:
+    """A marker, or a cue label with its colon, starts at `pos`."""
+    return any(c.start == pos for c in cands) or cue_label_at(norm, pos)
+
+
+def find_skipped(norm: str, title: tuple[int, int] | None, cands: list[Candidate]) -> list[Skip]:
+    """Repeated titles, page furniture and tables of contents, in text order."""
+    found = _duplicate_titles(norm, title) + _furniture_lines(norm) + _tables_of_contents(norm, cands)
+    return _disjoint(sorted(found, key=lambda s: (s.start, -s.end)), title)
+
+
+def _disjoint(skips: list[Skip], title: tuple[int, int] | None) -> list[Skip]:
+    kept: list[Skip] = []
+    for skip in skips:
+        if title and skip.start < title[1] and skip.end > title[0]:
+            continue
+        if kept and skip.start < kept[-1].end:
+            continue
+        kept.append(skip)
+    return kept
+
+
+def _title_variants(norm: str, title: tuple[int, int]) -> list[str]:
+    """The title, and the title without a trailing `(…)` (a date stamp, `(征求意见稿)`)."""
+    text = regex.sub(r"\s+", "", norm[title[0] : title[1]])
+    short = regex.sub(r"\([^()]*\)$", "", text)
+    return [text, short] if short != text and len(short) >= 4 else [text]
+
+
+def _duplicate_titles(norm: str, title: tuple[int, int] | None) -> list[Skip]:
+    """Copies of the title at a line start (spaces inside ignored)."""
+    if title is None:
+        return []
+    found = []
+    for variant in _title_variants(norm, title):
+        pattern = regex.compile(r"\s*".join(regex.escape(ch) for ch in variant))
+        for match in pattern.finditer(norm, title[1]):
+            if context_at(norm, match.start()) is not Context.GLUED and (match.end() == len(norm) or norm[match.end()] in " \n:"):
+                found.append(Skip(match.start(), match.end(), "duplicate_title"))
+    return found
+
+
+def _furniture_lines(norm: str) -> list[Skip]:
+    """Whole lines of page furniture, and page counters cut into sentences."""
+    furniture = _furniture()
+    found = [Skip(s, e, "furniture") for s, e in _line_spans(norm) if furniture.fullmatch(norm, s, e)]
+    found += [Skip(m.start(), m.end(), "furniture") for m in _INLINE_PAGE.finditer(norm)]
+    return found
+
+
+def _tables_of_contents(norm: str, cands: list[Candidate]) -> list[Skip]:
+    """A `目录` keyword followed by entries, or ≥ 3 lines ending in page numbers."""
+    found = []
+    for match in _TOC_KEYWORD.finditer(norm):
+        if context_at(norm, match.start()) is Context.GLUED:
+            continue
+        end = _toc_entries_end(norm, cands, match.end())
+        if end > match.end():
+            found.append(Skip(match.start(), end, "toc"))
+    return found + _page_numbered_runs(norm)
+
+
+def _toc_entries_end(norm: str, cands: list[Candidate], pos: int) -> int:
+    """End of the run of short marked entries that starts right after `pos`.
+
+    With page numbers the run lasts while entries have them; without, while one
+    marker style keeps counting up (a numbered list of document titles).
+    """
+    later = [c for c in cands if c.start >= pos and c.ordered]
+    entries = [c for i, c in enumerate(later) if not _is_page_ref(norm, c, later[i + 1 : i + 2])]
+    if not entries or regex.search(r"[^\s]", norm[pos : entries[0].start]):
+        return pos
+    paged = _PAGE_REF.search(_entry_text(norm, entries, 0)) is not None
+    end, previous = pos, None
+    for i, cand in enumerate(entries):
+        entry = _entry_text(norm, entries, i)
+        if len(entry) > _TOC_ENTRY_MAX + 8 or regex.search(r"[。;；]", entry):
+            break
+        if paged and not _PAGE_REF.search(entry):
+            break
+        if not paged and previous and (cand.style != previous.style or cand.number != (previous.number or 0) + 1):
+            break
+        end, previous = cand.start + len(entry.rstrip()), cand
+    return end if previous else pos
+
+
+def _is_page_ref(norm: str, c: Candidate, following: list[Candidate]) -> bool:
+    """`(12)` closing a TOC entry: only spaces follow it before the next entry."""
+    stop = following[0].start if following else len(norm)
+    return c.style == "arabic_paren" and not norm[c.end : stop].split("\n", 1)[0].strip()
+
+
+def _entry_text(norm: str, entries: list[Candidate], i: int) -> str:
+    """From a TOC entry's marker to the next marker or the end of its line."""
+    start = entries[i].start
+    stop = entries[i + 1].start if i + 1 < len(entries) else len(norm)
+    line_end = norm.find("\n", start)
+    return norm[start : min(stop, line_end if line_end >= 0 else len(norm))]
+
+
+def _page_numbered_runs(norm: str) -> list[Skip]:
+    """Three or more consecutive short lines that end in a page number."""
+    found, run = [], []
+    for start, end in [*_line_spans(norm), (len(norm), len(norm))]:
+        line = norm[start:end]
+        if line and len(line) <= _TOC_ENTRY_MAX and _PAGE_REF.search(line) and not regex.search("[。;]", line):
+            run.append((start, end))
+            continue
+        if len(run) >= 3:
+            found.append(Skip(run[0][0], run[-1][1], "toc"))
+        run = []
+    return found

@@ -1,0 +1,196 @@
+"""List markers: every numbering and bullet style of SPEC §1, found in normalised text.
+
+A *candidate* is a place where a marker could start; whether it really is one is decided
+later from number continuity (tree.py). Each style has a stable id: styles with the same
+id number one list (`1、`, `1.` and `1,` are one style, `arabic`, since real lists mix
+them), different ids nest. The GB/T 9704 levels are `cn` (一、), `cn_paren` ((一)),
+`arabic` (1.) and `arabic_paren` ((1)).
+
+>>> [(c.style, c.number) for c in find_candidates("一、总则 (十二)范围 ⑤ 第壹条 1.1 A、")]
+[('cn', 1), ('cn_paren', 12), ('circled', 5), ('article', 1), ('dotted2', 1), ('latin_upper', 1)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import cache
+
+import regex
+
+from dutyparse.lexicons import lines
+from dutyparse.numerals import CHINESE
+from dutyparse.numerals import to_int as numeral_value
+
+# ---------------------------------------------------------------------------------
+# Grammar, on normalised text (full-width folded: `（一）` reads `(一)`).
+# ---------------------------------------------------------------------------------
+_CN = f"(?P<cn>{CHINESE}{{1,4}})"
+_ARABIC = r"(?P<arabic>[0-9]{1,3})"
+# 1、 1. 1, (full-width ．， fold onto . ,); `1.5` is a decimal, `1,000` a thousand.
+_PUNCT = r"(?:、|\.(?![0-9])|,(?![0-9]{3}))"
+_TAIL = r"(?:、|\.(?![0-9]))?"  # optional trailing 、 or . after a bracket: (一)、  ①.
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚"
+_PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+_DOT_DIGITS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+_BULLETS = "■□●○◆◇★☆▲△▶►▪▫◎❖◼◾※➢➤√✓·>\\-?\ufffd"
+
+# One (style, pattern) row per marker style; order is priority at one position.
+_STYLES: tuple[tuple[str, str], ...] = (
+    ("chapter", f"第(?P<cn>{CHINESE}{{1,4}}|[0-9]{{1,3}})[ ]?章"),  # 第壹章
+    ("part", f"第(?P<cn>{CHINESE}{{1,4}}|[0-9]{{1,3}})[ ]?部分"),  # 第一部分
+    ("section", f"第(?P<cn>{CHINESE}{{1,4}}|[0-9]{{1,3}})[ ]?节"),  # 第二节
+    ("article", f"第(?P<cn>{CHINESE}{{1,4}}|[0-9]{{1,3}})[ ]?条[:、]?"),  # 第三条
+    ("duty", f"职责(?P<cn>{CHINESE}{{1,3}})[ ]?[:、]?"),  # 职责一:
+    ("cn_paren", rf"\([ ]?{_CN}[ ]?\){_TAIL}"),  # (一)  (十二)、
+    ("arabic_paren", rf"\([ ]?{_ARABIC}[ ]?\){_TAIL}"),  # (1)  (2)、
+    ("arabic_paren", rf"(?P<paren_digit>[{_PAREN_DIGITS}]){_TAIL}"),  # ⑴
+    ("arabic", rf"(?P<dot_digit>[{_DOT_DIGITS}])"),  # ⒈
+    ("circled", rf"(?P<circled>[{_CIRCLED}]){_TAIL}"),  # ①  ②、
+    ("cn_rparen", rf"{_CN}\)、?"),  # 一)  一)、
+    ("cn", rf"{_CN}[ ]?[、.,](?![0-9])"),  # 一、  二.
+    ("dotted", r"(?P<outline>[0-9]{1,2}(?:\.[0-9]{1,2}){1,3})(?![0-9.%])\.?"),  # 1.1  2.3.1
+    ("arabic", rf"{_ARABIC}[ ]?{_PUNCT}"),  # 1、  1.  12 .
+    ("arabic_rparen", rf"{_ARABIC}\)(?![0-9])"),  # 1)
+    ("latin_upper", r"(?P<latin>[A-Z])(?:[、.]|\))(?![A-Za-z0-9/])"),  # A、  B.
+    ("latin_lower", r"(?P<latin>[a-z])(?:[、]|\))(?![A-Za-z0-9/])"),  # a)  b、
+    ("arabic_space", rf"{_ARABIC}[ ]+(?=\p{{Han}})"),  # `1 负责…` where the 、 was lost
+    ("lost", r"(?P<bullet>[、.])(?=[ ]*\p{Han})"),  # a line `、负责…` whose number was lost
+    ("bullet", f"(?P<bullet>[{_BULLETS}])"),  # ■ ● · - and `?` for a lost bullet
+)
+
+_MARKER_RE = regex.compile(
+    "|".join(f"(?P<s{i}>{pattern})" for i, (_style, pattern) in enumerate(_STYLES)),
+    regex.VERSION1,
+)
+# A marker must be followed by content on its line.
+_CONTENT_AFTER = regex.compile(r"[ ]*[^\s]")
+_CJK_AFTER_SPACES = regex.compile(r"[ ]*\p{Han}")
+
+
+class Context(IntEnum):
+    """Where a candidate stands: the stronger the context, the less evidence it needs."""
+
+    GLUED = 0  # right after text: `经验4.熟悉`
+    SOFT = 1  # after a space or clause punctuation: `岗位职责: 1、`
+    LINE = 2  # at the start of a line
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible marker at `start:end` of the text."""
+
+    start: int
+    end: int
+    style: str
+    number: int | None
+    outline: tuple[int, ...] | None
+    context: Context
+
+    @property
+    def ordered(self) -> bool:
+        """True for numbered styles; bullets have no number."""
+        return self.number is not None
+
+
+@cache
+def _units_after_numbers() -> tuple[str, ...]:
+    return lines("number_units.txt")
+
+
+def find_candidates(norm: str) -> list[Candidate]:
+    """All marker candidates of normalised text, in order, look-alikes rejected."""
+    found: list[Candidate] = []
+    pos = 0
+    while True:
+        match = _MARKER_RE.search(norm, pos)
+        if match is None:
+            return found
+        candidate = _candidate(norm, match)
+        if candidate is not None:
+            found.append(candidate)
+            pos = match.end()
+        else:
+            pos = match.start() + 1
+
+
+def _candidate(norm: str, match: regex.Match[str]) -> Candidate | None:
+    style = next(name for i, (name, _p) in enumerate(_STYLES) if match.group(f"s{i}"))
+    start, end = match.span()
+    context = context_at(norm, start)
+    number, outline = _number(match)
+    if outline is not None:
+        style = f"dotted{len(outline)}"  # 1.1 and 1.1.1 are two levels
+    if number is None and style not in ("bullet", "lost"):
+        return None
+    candidate = Candidate(start, end, style, number, outline, context)
+    return candidate if _plausible(norm, candidate) else None
+
+
+def _number(match: regex.Match[str]) -> tuple[int | None, tuple[int, ...] | None]:
+    groups = {k: v for k, v in match.groupdict().items() if v is not None and not k.startswith("s")}
+    if "outline" in groups:
+        outline = tuple(int(part) for part in groups["outline"].split("."))
+        return outline[-1], outline
+    for key, digits in (("circled", _CIRCLED), ("paren_digit", _PAREN_DIGITS), ("dot_digit", _DOT_DIGITS)):
+        if key in groups:
+            return digits.index(groups[key]) + 1, None
+    if "latin" in groups:
+        return ord(groups["latin"].upper()) - ord("A") + 1, None
+    for key in ("cn", "arabic"):
+        if key in groups:
+            return numeral_value(groups[key]), None
+    return None, None
+
+
+def context_at(norm: str, start: int) -> Context:
+    """How the text before `start` sets off what starts there.
+
+    >>> context_at("a\n 1、", 3), context_at("职责: 1、", 4), context_at("经验4.", 2)
+    (<Context.LINE: 2>, <Context.SOFT: 1>, <Context.GLUED: 0>)
+    """
+    i = start - 1
+    while i >= 0 and norm[i] == " ":
+        i -= 1
+    if i < 0 or norm[i] == "\n":
+        return Context.LINE
+    if i < start - 1 or norm[i] in ";:。!?)】」\"”』>":
+        return Context.SOFT
+    return Context.GLUED
+
+
+def _plausible(norm: str, c: Candidate) -> bool:
+    """Reject look-alikes: `5-10K`, `H5`, `2014.`, `1.5倍`, `第1、2条`, `统一、`."""
+    before = norm[c.start - 1] if c.start else "\n"
+    if not _CONTENT_AFTER.match(norm, c.end) or norm[c.end : c.end + 1] == "\n":
+        return c.style in ("chapter", "part", "section", "article")
+    if before.isascii() and before.isalnum() or before in "./-~第#":
+        return False
+    if c.style == "lost":
+        return c.context is Context.LINE
+    if c.style == "bullet":
+        return _plausible_bullet(norm, c)
+    if c.number is not None and c.number > 99 and c.style not in ("chapter", "article"):
+        return False
+    if c.style == "arabic_space" and not (before.isspace() or c.start == 0):
+        return False
+    if c.style == "dotted" and _unit_follows(norm, c.end):
+        return False
+    if c.style == "duty" and c.context is Context.GLUED:
+        return False  # 岗位职责一览
+    return not (c.style == "cn" and c.context is Context.GLUED and c.number == 1)  # 统一、
+
+
+def _plausible_bullet(norm: str, c: Candidate) -> bool:
+    """Bullets start a line or follow a space; `-`, `?`, `>` only before Chinese text."""
+    if c.context is Context.GLUED or (c.start and not norm[c.start - 1].isspace()):
+        return False
+    if norm[c.start] in "-?>\ufffd":
+        return bool(_CJK_AFTER_SPACES.match(norm, c.end))
+    return True
+
+
+def _unit_follows(norm: str, end: int) -> bool:
+    """`1.5倍`, `2.5小时`: a decimal number, not an outline number."""
+    rest = norm[end : end + 3].lstrip(" ")
+    return any(rest.startswith(unit) for unit in _units_after_numbers())

@@ -1,0 +1,26 @@
+"""Display text of a stretch of the original: broken lines joined, spaces tidied.
+
+>>> clean("熟\\n\\n悉淘宝直通车， 会 PS\\n  及 Excel")
+'熟悉淘宝直通车， 会 PS 及 Excel'
+>>> squeeze("职 责 描 述")
+'职责描述'
+"""
+
+from __future__ import annotations
+
+import regex
+
+_WIDE = r"[\p{Han}\p{Ps}\p{Pe}\p{Po}\u3000-\u303f\uff00-\uffef]"
+_BREAK = regex.compile(rf"(?<={_WIDE})\s*\n\s*(?={_WIDE})")
+_SPACE_BETWEEN_HAN = regex.compile(r"(?<=\p{Han})\s+(?=\p{Han})")
+_SPACES = regex.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Join lines broken inside Chinese text; other whitespace runs become one space."""
+    return _SPACES.sub(" ", _BREAK.sub("", text)).strip()
+
+
+def squeeze(text: str) -> str:
+    """`clean`, and spaces between two Han characters removed (for short titles)."""
+    return _SPACE_BETWEEN_HAN.sub("", clean(text))
