@@ -87,10 +87,16 @@ class _Builder:
     next_start: dict[int, int]
 
     def place(self, node: Node, level: int, items: list[Item], sections: list[Section]) -> None:
-        if node.children or node.label is not None:
+        if node.children or node.label is not None or self.announces(node):
             sections.append(self.section(node, level))
         else:
             items.append(self.item(node))
+
+    def announces(self, node: Node) -> bool:
+        """A leaf that is only a title with a colon (`B、总务处安全工作职责:`) heads a
+        section whose content was cut off."""
+        content = self.text[node.head_end : self.next_start[id(node)]].strip()
+        return content.endswith((":", "：")) and len(content) <= _TITLE_MAX and not _CLAUSE.search(content)
 
     def paragraphs(self, lo: int, hi: int) -> list[Item]:
         """Unmarked paragraphs of `lo:hi` (one per piece between holes)."""

@@ -2,8 +2,10 @@
 `工作内容及流程`, `项目经理岗位描述` above a list.
 
 Labels nest like markers do, by family: `cue` (a generic section name from
-`lexicons/section_labels.txt`), `named` (any other short line heading a list) and
-`bracket` (`【活动前】`). A family already open closes back to its level; a new one nests.
+`lexicons/section_labels.txt`), `line` (another short line heading a list), `named`
+(a short name inside a line, right before a list), `suffix` (a run inside a line that
+ends like a heading, `…岗位职责`) and `bracket` (`【活动前】`). A family already open
+closes back to its level; a new one nests.
 
 >>> [(l.family, l.title) for l in find_labels("岗位职责：1、负责；任职要求：1、熟悉", [])]
 [('cue', '岗位职责'), ('cue', '任职要求')]
@@ -21,6 +23,7 @@ from dutyparse.markers import Candidate, Context, context_at
 
 _NAMED_MAX = 30
 _BRACKET_MAX = 20
+_SUFFIX_NAMED_MAX = 16
 _SPACES = regex.compile(r"[ ]*")
 _FIRST_PHRASE = regex.compile(rf"\s*[^\s:]{{1,{_NAMED_MAX}}}(?::|\s|$)")
 _HAN = regex.compile(r"\p{Han}")
@@ -82,10 +85,13 @@ def cue_label_at(norm: str, pos: int) -> bool:
 def find_labels(norm: str, cands: list[Candidate]) -> list[Label]:
     """Labels of normalised text in order; overlapping finds keep the earliest."""
     found = _line_labels(norm, cands) + _inline_labels(norm, cands) + _bracket_labels(norm)
-    found += _inline_named(norm, cands)
+    found += _inline_named(norm, cands) + _suffix_named(norm, cands) + _standalone_cues(norm)
     found.sort(key=lambda label: (label.start, -label.end))
+    marker_ends = {_SPACES.match(norm, c.end).end() for c in cands}
     kept: list[Label] = []
     for label in found:
+        if label.start in marker_ends:
+            continue  # `1. 岗位职责 ①…`: the words are the marker's own title
         if not kept or label.start >= kept[-1].end:
             kept.append(label)
     return kept
@@ -108,7 +114,7 @@ def _line_labels(norm: str, cands: list[Candidate]) -> list[Label]:
         if is_cue_label(line):
             found.append(Label(start, end, "cue", title))
         elif i + 1 < len(spans) and _heads_list(line, starts.get(spans[i + 1][0]), norm, spans[i + 1]):
-            found.append(Label(start, end, "named", title))
+            found.append(Label(start, end, "line", title))
     return found
 
 
@@ -144,12 +150,47 @@ def _inline_named(norm: str, cands: list[Candidate]) -> list[Label]:
         if c.number not in (None, 1) or c.context is Context.GLUED:
             continue
         span = _word_before(norm, c.start)
-        if span is None or not _opens_clause(norm, span[0]) or _has_marker(marked, span):
+        if span is None or _has_marker(marked, span):
             continue
         title = norm[span[0] : span[1]].rstrip(":")
+        colon = title != norm[span[0] : span[1]]  # `学生会主席:(1)…` needs only a space before
+        if not (_opens_clause(norm, span[0]) or colon and context_at(norm, span[0]) is not Context.GLUED):
+            continue
         if 2 <= len(title) <= _NAMED_MAX and not _CLAUSE.search(title) and _HAN.search(title):
             found.append(Label(span[0], span[1], "named", title))
     return found
+
+
+def _suffix_named(norm: str, cands: list[Candidate]) -> list[Label]:
+    """A short run ending like a heading (`…岗位职责`, `…流程`) between a clause end
+    and more text: `…必要条件. 总经理助理岗位职责 负责…`."""
+    marked = {c.start for c in cands}
+    found = []
+    for match in _suffix_run().finditer(norm):
+        span, title = match.span("title"), match.group("title")
+        if _has_marker(marked, (span[0] - 1, match.end("name"))):
+            continue
+        soft = context_at(norm, span[0]) is not Context.GLUED
+        if not (_opens_clause(norm, span[0]) or match.group("colon") and soft):
+            continue
+        if not title.startswith(_duty_verbs()) and not _CLAUSE.search(title):
+            found.append(Label(span[0], match.end("colon"), "suffix", title))
+    return found
+
+
+@cache
+def _suffix_run() -> regex.Pattern[str]:
+    ends = "|".join(map(regex.escape, lines("heading_suffixes.txt")))
+    return regex.compile(
+        rf"(?<![^\s])(?P<title>(?P<name>[^\s]{{1,{_SUFFIX_NAMED_MAX}}}?(?:{ends}))"
+        rf"(?:\([一二三四五六七八九十]\))?)"
+        rf"(?P<colon>:?)(?=\s|[0-9(①])"
+    )
+
+
+@cache
+def _duty_verbs() -> tuple[str, ...]:
+    return lines("duty_verbs.txt")
 
 
 def _has_marker(marked: set[int], span: tuple[int, int]) -> bool:
@@ -157,11 +198,11 @@ def _has_marker(marked: set[int], span: tuple[int, int]) -> bool:
 
 
 def _word_before(norm: str, pos: int) -> tuple[int, int] | None:
-    """The space-free run that ends, after one or more spaces (no line break), at `pos`."""
+    """The space-free run that ends at `pos` after spaces or with a colon: `回访内容: `."""
     end = pos
     while end > 0 and norm[end - 1] == " ":
         end -= 1
-    if end == pos:
+    if end == pos and norm[end - 1 : end] != ":":
         return None
     start = end
     while start > 0 and not norm[start - 1].isspace() and end - start <= _NAMED_MAX:
@@ -177,7 +218,21 @@ def _opens_clause(norm: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and norm[i].isspace():
         i -= 1
-    return i < start - 1 and (i < 0 or norm[i] in "。;!:)")  # not `?`: a lost bullet
+    return i < start - 1 and (i < 0 or norm[i] in "。.;!:)")  # not `?`: a lost bullet
+
+
+def _standalone_cues(norm: str) -> list[Label]:
+    """A cue word standing alone between spaces: `…稿) 部门建制 根据…`."""
+    found = []
+    for match in _cue_run().finditer(norm):
+        found.append(Label(match.start(), match.end(), "cue", match.group("title")))
+    return found
+
+
+@cache
+def _cue_run() -> regex.Pattern[str]:
+    words = "|".join(sorted(map(regex.escape, _cues()), key=len, reverse=True))
+    return regex.compile(rf"(?<=[ ]|^)(?P<title>{words})(?=[ ]+[^\s])", regex.MULTILINE)
 
 
 def _bracket_labels(norm: str) -> list[Label]:

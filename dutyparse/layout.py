@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import regex
+from rapidfuzz import fuzz
 
 from dutyparse.labels import cue_label_at, is_cue_label
 from dutyparse.lexicons import lines
@@ -25,9 +26,13 @@ _TITLE_MAX = 60
 _CLAUSE = regex.compile(r"[,;。!?:，；]")
 # A page number closing a TOC entry: `机构设置框图 (1)`, `总则……3`, `总则 .... 3`.
 _PAGE_REF = regex.compile(r"(?:[ ]*\([ ]*[0-9]{1,3}[ ]*\)|[ ]*[.…·]{2,}[ ]*[0-9]{1,3}|[ ]{2,}[0-9]{1,3})[ ]*$")
+_HAN_OR_PAREN = regex.compile(r"[\p{Han}(]")  # what continues a title into a longer name
 _LEADING_SEGMENT = regex.compile(r"([^\s]{2,30})[ ]+")
+_NEAR_COPY_LINES = 3
+_NEAR_COPY_RATIO = 80
 _TOC_KEYWORD = regex.compile(r"目[ ]*录|contents", regex.IGNORECASE)
 _TOC_ENTRY_MAX = 60
+_TOC_UNPAGED_MAX = 40  # a numbered list of titles after `目录`, without page numbers
 # `1 / 23`: a page counter of a document-sharing site cut into a sentence.
 _INLINE_PAGE = regex.compile(r"(?<=\s)[0-9]{1,3}[ ]?/[ ]?[0-9]{1,3}(?=\s)")
 
@@ -103,15 +108,30 @@ def _title_variants(norm: str, title: tuple[int, int]) -> list[str]:
 
 
 def _duplicate_titles(norm: str, title: tuple[int, int] | None) -> list[Skip]:
-    """Copies of the title at a line start (spaces inside ignored)."""
+    """Copies of the title at a line start (spaces inside ignored), and near copies
+    opening the lines right after it (`公司组织架构图及各部门职责`)."""
     if title is None:
         return []
-    found = []
+    found = _near_copies(norm, title)
     for variant in _title_variants(norm, title):
         pattern = regex.compile(r"\s*".join(regex.escape(ch) for ch in variant))
         for match in pattern.finditer(norm, title[1]):
-            if context_at(norm, match.start()) is not Context.GLUED and (match.end() == len(norm) or norm[match.end()] in " \n:"):
+            after = norm[match.end() : match.end() + 1]
+            if context_at(norm, match.start()) is not Context.GLUED and not _HAN_OR_PAREN.match(after):
                 found.append(Skip(match.start(), match.end(), "duplicate_title"))
+    return found
+
+
+def _near_copies(norm: str, title: tuple[int, int]) -> list[Skip]:
+    name = regex.sub(r"\s+", "", norm[title[0] : title[1]])
+    found = []
+    for start, end in _line_spans(norm)[1 : 1 + _NEAR_COPY_LINES]:
+        head = _LEADING_SEGMENT.match(norm, start, end)
+        seg_end = head.end(1) if head else end
+        segment = norm[start:seg_end]
+        extends = segment.startswith(name) and segment != name  # `财务助理工作` under `财务助理`
+        if len(segment) <= _TITLE_MAX and not extends and fuzz.ratio(segment, name) >= _NEAR_COPY_RATIO:
+            found.append(Skip(start, seg_end, "duplicate_title"))
     return found
 
 
@@ -138,25 +158,25 @@ def _tables_of_contents(norm: str, cands: list[Candidate]) -> list[Skip]:
 def _toc_entries_end(norm: str, cands: list[Candidate], pos: int) -> int:
     """End of the run of short marked entries that starts right after `pos`.
 
-    With page numbers the run lasts while entries have them; without, while one
-    marker style keeps counting up (a numbered list of document titles).
+    With page numbers the run lasts while entries have them; without, while entries
+    stay short titles (at least three of them).
     """
     later = [c for c in cands if c.start >= pos and c.ordered]
     entries = [c for i, c in enumerate(later) if not _is_page_ref(norm, c, later[i + 1 : i + 2])]
     if not entries or regex.search(r"[^\s]", norm[pos : entries[0].start]):
         return pos
     paged = _PAGE_REF.search(_entry_text(norm, entries, 0)) is not None
-    end, previous = pos, None
+    end, previous, count = pos, None, 0
     for i, cand in enumerate(entries):
         entry = _entry_text(norm, entries, i)
         if len(entry) > _TOC_ENTRY_MAX + 8 or regex.search(r"[。;；]", entry):
             break
         if paged and not _PAGE_REF.search(entry):
             break
-        if not paged and previous and (cand.style != previous.style or cand.number != (previous.number or 0) + 1):
+        if not paged and len(entry) > _TOC_UNPAGED_MAX:
             break
-        end, previous = cand.start + len(entry.rstrip()), cand
-    return end if previous else pos
+        end, previous, count = cand.start + len(entry.rstrip()), cand, count + 1
+    return end if previous and (paged or count >= 3) else pos
 
 
 def _is_page_ref(norm: str, c: Candidate, following: list[Candidate]) -> bool:

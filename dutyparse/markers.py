@@ -54,7 +54,7 @@ _STYLES: tuple[tuple[str, str], ...] = (
     ("arabic_rparen", rf"{_ARABIC}\)(?![0-9])"),  # 1)
     ("latin_upper", r"(?P<latin>[A-Z])(?:[、.]|\))(?![A-Za-z0-9/])"),  # A、  B.
     ("latin_lower", r"(?P<latin>[a-z])(?:[、]|\))(?![A-Za-z0-9/])"),  # a)  b、
-    ("arabic_space", rf"{_ARABIC}[ ]+(?=\p{{Han}})"),  # `1 负责…` where the 、 was lost
+    ("arabic_space", rf"{_ARABIC}(?:[ ]+|(?=\p{{Han}}))(?=\p{{Han}})"),  # `1 负责` `16负责`: 、 lost
     ("lost", r"(?P<bullet>[、.])(?=[ ]*\p{Han})"),  # a line `、负责…` whose number was lost
     ("bullet", f"(?P<bullet>[{_BULLETS}])"),  # ■ ● · - and `?` for a lost bullet
 )
@@ -86,11 +86,17 @@ class Candidate:
     number: int | None
     outline: tuple[int, ...] | None
     context: Context
+    quantity_like: bool = False  # `1.5倍`, `24小时`: a list number only by continuity
 
     @property
     def ordered(self) -> bool:
         """True for numbered styles; bullets have no number."""
         return self.number is not None
+
+
+@cache
+def _numeral_words() -> frozenset[str]:
+    return frozenset(lines("numeral_words.txt"))
 
 
 @cache
@@ -121,9 +127,12 @@ def _candidate(norm: str, match: regex.Match[str]) -> Candidate | None:
     number, outline = _number(match)
     if outline is not None:
         style = f"dotted{len(outline)}"  # 1.1 and 1.1.1 are two levels
-    if number is None and style not in ("bullet", "lost"):
+    elif style == "bullet":
+        style = f"bullet{match.group()}"  # ■ heads a block of ? bullets: two levels
+    if number is None and style not in ("bullet", "lost") and not style.startswith("bullet"):
         return None
-    candidate = Candidate(start, end, style, number, outline, context)
+    quantity = (style == "arabic_space" or outline is not None) and _unit_follows(norm, end)
+    candidate = Candidate(start, end, style, number, outline, context, quantity)
     return candidate if _plausible(norm, candidate) else None
 
 
@@ -168,17 +177,17 @@ def _plausible(norm: str, c: Candidate) -> bool:
         return False
     if c.style == "lost":
         return c.context is Context.LINE
-    if c.style == "bullet":
+    if c.style.startswith("bullet"):
         return _plausible_bullet(norm, c)
     if c.number is not None and c.number > 99 and c.style not in ("chapter", "article"):
         return False
     if c.style == "arabic_space" and not (before.isspace() or c.start == 0):
         return False
-    if c.style == "dotted" and _unit_follows(norm, c.end):
-        return False
     if c.style == "duty" and c.context is Context.GLUED:
         return False  # 岗位职责一览
-    return not (c.style == "cn" and c.context is Context.GLUED and c.number == 1)  # 统一、
+    if c.style == "cn" and c.context is Context.GLUED:
+        return c.number != 1 and before not in _numeral_words()  # 统一、 每周二、
+    return True
 
 
 def _plausible_bullet(norm: str, c: Candidate) -> bool:
@@ -191,6 +200,6 @@ def _plausible_bullet(norm: str, c: Candidate) -> bool:
 
 
 def _unit_follows(norm: str, end: int) -> bool:
-    """`1.5倍`, `2.5小时`: a decimal number, not an outline number."""
+    """`1.5倍`, `24小时`: a quantity, not a list number."""
     rest = norm[end : end + 3].lstrip(" ")
     return any(rest.startswith(unit) for unit in _units_after_numbers())

@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from dutyparse.labels import Label, find_labels, heading_like
 from dutyparse.markers import Candidate, Context, find_candidates
 
-_LOOKAHEAD_CHARS = 5000  # how far a list's second number may stand from its first
+_LOOKAHEAD_CHARS = 20000  # how far a list's second number may stand from its first
 _LOOKAHEAD_STEPS = 60
+_HEADING_MAX = 30
 
 
 @dataclass(eq=False)
@@ -51,16 +52,13 @@ def _events(norm: str) -> tuple[list[Candidate], list[Label]]:
 
 def build(norm: str, cands: list[Candidate], labels: list[Label]) -> Node:
     """The unit tree: a root holding every accepted unit, nested."""
-    root = Node(0, 0, "root")
-    stack = [root]
-    successor = _successor_index(cands)
+    tree = _Tree(norm, _evidence_index(norm, cands))
     for event in _merge(cands, labels):
         if isinstance(event, Label):
-            node = Node(event.start, event.end, "label:" + event.family, label=event)
-            _place(stack, node, _level_for_label(norm, stack, node))
+            tree.add_label(event)
         else:
-            _place_marker(stack, event, successor)
-    return root
+            tree.add_marker(event)
+    return tree.stack[0]
 
 
 def _merge(cands: list[Candidate], labels: list[Label]) -> list[Candidate | Label]:
@@ -82,63 +80,98 @@ def _open(stack: list[Node], style: str) -> list[int]:
     return [i for i in range(len(stack) - 1, 0, -1) if stack[i].style == style]
 
 
-def _place(stack: list[Node], node: Node, level: int | None = None) -> None:
-    """Close the stack back to `level` (or to an open unit of the node's style) and push."""
-    if level is None:
-        opened = _open(stack, node.style)
-        level = opened[0] if opened else len(stack)
-    del stack[level:]
-    stack.append(stack[-1].add(node))
-
-
-def _place_marker(stack: list[Node], c: Candidate, successor: Callable[[Candidate], bool]) -> None:
-    level = _level_for(stack, c, successor)
-    if level is not None:
-        _place(stack, Node(c.start, c.end, c.style, c.number, c.outline), level)
-
-
-def _level_for_label(norm: str, stack: list[Node], node: Node) -> int:
-    """An open family closes back to its level; otherwise the label nests under the
-    innermost unit that reads as a heading (`1.学生会主席团工作职责` → `学生会主席`),
-    closing marked duties above it (`8、用数据说话！…` → `任职资格：`)."""
-    opened = _open(stack, node.style)
-    if opened:
-        return opened[0]
-    level = len(stack)
-    while level > 1 and stack[level - 1].label is None:
-        top = stack[level - 1]
-        if heading_like(norm[top.head_end : (top.children[0].start if top.children else node.start)]):
-            break
-        level -= 1
-    return level
-
-
 # Styles that are markers wherever they stand (`…如下: 第三条 …`).
 _STRONG = frozenset({"chapter", "part", "section", "article", "duty"})
 # Styles too easily confused with text to trust without a following number.
 _NEEDS_CHAIN = frozenset({"arabic_space"})
 
 
-def _level_for(stack: list[Node], c: Candidate, successor: Callable[[Candidate], bool]) -> int | None:
-    """Where an accepted candidate goes (stack index), or None to reject it."""
-    opened = _open(stack, c.style)
-    trusted = c.style in _STRONG or (c.context is Context.LINE and c.style not in _NEEDS_CHAIN)
-    if not c.ordered:  # a bullet
+@dataclass
+class _Tree:
+    """The stack of open units while events arrive in text order."""
+
+    norm: str
+    evidence: Callable[[Candidate], bool]  # does a list really start at this candidate?
+    stack: list[Node] = field(default_factory=lambda: [Node(0, 0, "root")])
+    last_seen: dict[str, int] = field(default_factory=dict)  # style → last accepted number
+
+    def push(self, node: Node, level: int) -> None:
+        """Close the stack back to `level` and open `node` there."""
+        del self.stack[level:]
+        self.stack.append(self.stack[-1].add(node))
+
+    def add_label(self, label: Label) -> None:
+        node = Node(label.start, label.end, "label:" + label.family, label=label)
+        self.push(node, self._label_level(node))
+
+    def add_marker(self, c: Candidate) -> None:
+        level = self._marker_level(c)
+        if level is not None:
+            self.push(Node(c.start, c.end, c.style, c.number, c.outline), level)
+            if c.number is not None:
+                self.last_seen[c.style] = c.number
+
+    def _label_level(self, node: Node) -> int:
+        """An open family closes back to its level; otherwise the label nests under the
+        innermost unit that reads as a heading (`1.学生会主席团工作职责` → `学生会主席`),
+        closing marked duties above it (`8、用数据说话！…` → `任职资格：`)."""
+        opened = _open(self.stack, node.style)
         if opened:
             return opened[0]
-        return len(stack) if trusted or successor(c) else None
-    for i in opened:
-        if stack[i].number is not None and stack[i].number + 1 == c.number:
-            return i  # continuity: the next sibling
-    if c.number == 1 or _first_outline(c):
-        if not (trusted or successor(c)):
+        level = len(self.stack)
+        while level > 1 and self.stack[level - 1].label is None:
+            top = self.stack[level - 1]
+            if heading_like(self.norm[top.head_end : top.children[0].start if top.children else node.start]):
+                break
+            level -= 1
+        return level
+
+    def _marker_level(self, c: Candidate) -> int | None:
+        """Where an accepted candidate goes (stack index), or None to reject it."""
+        stack, opened = self.stack, _open(self.stack, c.style)
+        trusted = (c.style in _STRONG and c.context is not Context.GLUED) or (
+            c.style not in _NEEDS_CHAIN and (c.context is Context.LINE or _after_colon(self.norm, c.start))
+        )
+        if not c.ordered:  # a bullet
+            if opened:
+                return opened[0]
+            return self._new_list_level(c) if trusted or self.evidence(c) else None
+        for i in opened:
+            if stack[i].number is not None and stack[i].number + 1 == c.number:
+                return i  # continuity: the next sibling
+        if c.quantity_like:
             return None
-        if opened and opened[0] == len(stack) - 1 and not stack[-1].children:
-            return len(stack)  # `1、` heading directly followed by `1、` items
-        return opened[0] if opened else len(stack)
-    if not trusted:
-        return None
-    return opened[0] if opened else _outermost_marker(stack)
+        if c.number == 1 or _first_outline(c):
+            if not (trusted or self.evidence(c)):
+                return None
+            if opened and opened[0] == len(stack) - 1 and not stack[-1].children:
+                return len(stack)  # `1、` heading directly followed by `1、` items
+            return opened[0] if opened else self._new_list_level(c)
+        if not trusted:
+            return None
+        if opened:
+            return opened[0]  # a lost number: 1、 … 3、
+        if self.last_seen.get(c.style, -1) + 1 == c.number:
+            return len(stack)  # 第三条 after 第二章: articles count on across chapters
+        return _outermost_marker(stack)
+
+    def _new_list_level(self, c: Candidate) -> int:
+        """A new style nests under the unit on top, unless that unit is a duty sentence
+        that neither reads as a heading nor ends in a colon: then it closes that unit."""
+        top = self.stack[-1]
+        if top.label is not None or top is self.stack[0] or top.children:
+            return len(self.stack)
+        content = self.norm[top.head_end : c.start].rstrip()
+        heading = content.endswith(":") or heading_like(content)
+        return len(self.stack) if heading else len(self.stack) - 1
+
+
+def _after_colon(norm: str, start: int) -> bool:
+    """`…如下: 一、院部` — a colon announces the list."""
+    i = start - 1
+    while i >= 0 and norm[i] == " ":
+        i -= 1
+    return i >= 0 and norm[i] == ":"
 
 
 def _outermost_marker(stack: list[Node]) -> int:
@@ -150,6 +183,23 @@ def _outermost_marker(stack: list[Node]) -> int:
 def _first_outline(c: Candidate) -> bool:
     """`2.1` opens the children of `2.`, like a 1 opens a list."""
     return c.outline is not None and c.outline[-1] == 1
+
+
+def _evidence_index(norm: str, cands: list[Candidate]) -> Callable[[Candidate], bool]:
+    """Whether a list starts at a candidate inside a line: its next number follows
+    (`1、…；2、…`), or it is a short heading over a sublist that does
+    (`(一)内设管理机构 1.… 2.…` in a text cut before `(二)`)."""
+    successor = _successor_index(cands)
+    following = {id(c): later for c, later in zip(cands, cands[1:], strict=False)}
+
+    def heads_sublist(c: Candidate) -> bool:
+        child = following.get(id(c))
+        if child is None or child.style == c.style or child.number not in (None, 1):
+            return False
+        title = norm[c.end : child.start].strip()
+        return 0 < len(title) <= _HEADING_MAX and heading_like(title) and successor(child)
+
+    return lambda c: successor(c) or heads_sublist(c)
 
 
 def _successor_index(cands: list[Candidate]) -> Callable[[Candidate], bool]:

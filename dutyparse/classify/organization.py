@@ -1,0 +1,103 @@
+"""The organisation a document names (SPEC §3 `organization`).
+
+An organisation is a proper name before an organisation ending (`lexicons/org_suffixes.txt`):
+`岚皋县民主烟花爆竹有限责任公司`, `珠海城市职业技术学院`, `金第房地产公司`. The name runs
+back from the ending over Han letters, Latin letters and digits, and stops after a verb
+or particle (`与|快递公司`). It is accepted when
+
+- it opens with a place (`北京`, `南京市`, `岚皋县`) and has more after it, or
+- it stands on its own (start of a line, after a space or punctuation) and ends with a
+  line of business (`org_generic.txt`) after a proper part of two characters or more
+  (`金第|房地产`), the way Chinese company names are formed;
+
+and never when it reads as a description (`国内…行业龙头集团`, `各分子公司`) or is a
+placeholder (`XX公司`). The first accepted name in the text wins.
+
+>>> find_organization("附件: 珠海城市职业技术学院机构设置 负责与快递公司联系")
+'珠海城市职业技术学院'
+>>> find_organization("商贸公司岗位职责 向公司汇报") is None
+True
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from dutyparse.classify.matchform import fold, squeeze
+from dutyparse.lexicons import lines
+
+_NAME_MAX = 20
+# The run of name characters that ends right before an organisation ending.
+_NAME_RUN = regex.compile(r"[\p{Han}A-Za-z0-9]+$")
+# A place written with its level at the start of a name: `南京市`, `岚皋县`, `广东省`.
+_PLACE_LEVEL = regex.compile(r"^\p{Han}{2,3}?(?:省|市|县|区)")
+# A placeholder name: `XX`, `某某`, `***`.
+_PLACEHOLDER = regex.compile(r"^[XxＸ某*○〇]+$")
+
+
+def _alternation(name: str) -> str:
+    return "|".join(regex.escape(w) for w in sorted(lines(name), key=len, reverse=True))
+
+
+@cache
+def _ending() -> regex.Pattern[str]:
+    return regex.compile(f"(?:{_alternation('org_suffixes.txt')})")
+
+
+@cache
+def _breaker() -> regex.Pattern[str]:
+    words = f"{_alternation('mention_breakers.txt')}|{_alternation('role_label_verbs.txt')}"
+    return regex.compile(f"(?:{words}|{_ending().pattern})")
+
+
+@cache
+def _industry() -> regex.Pattern[str]:
+    return regex.compile(f"(?:{_alternation('org_generic.txt')})+$")
+
+
+def _place_length(name: str) -> int:
+    """Length of the place a name opens with, 0 when none."""
+    found = _PLACE_LEVEL.match(name)
+    if found:
+        return found.end()
+    places = [p for p in lines("places.txt") if name.startswith(p)]
+    return max(map(len, places), default=0)
+
+
+def _descriptive(name: str) -> bool:
+    words = lines("org_descriptive.txt")
+    return name.startswith(words) or any(len(w) > 1 and w in name for w in words)
+
+
+def _name_start(folded: str, end: int) -> tuple[int, bool]:
+    """Where the name before `end` starts, and whether it stands on its own."""
+    window = max(0, end - _NAME_MAX)
+    run = _NAME_RUN.search(folded, window, end)
+    if run is None:
+        return end, False
+    start = run.start()
+    breaks = [m.end() for m in _breaker().finditer(folded, start, end, overlapped=True)]
+    cut = max(breaks, default=start)
+    return cut, cut == start and not (start == window and window > 0)
+
+
+def _accepts(name: str, on_its_own: bool) -> bool:
+    if len(name) < 2 or _PLACEHOLDER.match(name) or _descriptive(name):
+        return False
+    place = _place_length(name)
+    if place:
+        return len(name) - place >= 2
+    proper = _industry().sub("", name)
+    return on_its_own and proper != name and len(proper) >= 2 and not _PLACEHOLDER.match(proper)
+
+
+def find_organization(text: str) -> str | None:
+    """The first organisation named in `text`, as written (whitespace removed)."""
+    folded = fold(text)
+    for ending in _ending().finditer(folded):
+        start, on_its_own = _name_start(folded, ending.start())
+        if _accepts(folded[start : ending.start()], on_its_own):
+            return squeeze(text[start : ending.end()])
+    return None

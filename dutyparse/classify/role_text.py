@@ -1,0 +1,230 @@
+"""Reading the role a heading, a title or an item's label names (SPEC §3).
+
+A heading names a role when, once its duty suffix and organisation prefix are gone, what
+is left ends like a position or a unit (`lexicons/role_heads.txt`) or is a known role:
+
+    商贸公司总经理工作职责   →  strip 职责, 工作; drop 商贸公司   →  总经理
+    客户服务部岗位职责及管理制度  →  strip 制度, 管理, 及, 职责, 岗位  →  客户服务部
+    客户服务中心组织架构及客服部门岗位职责  →  whole fails; first part  →  客户服务中心
+    各部门职责 / 岗位人员工作职责  →  generic (`role_generic.txt`)  →  None
+
+The rules run on the matching form (`matchform.fold`) and the role is cut from the text
+as written, whitespace removed: `網吧店長崗位職責` → `網吧店長`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from dutyparse.classify.canonical import is_known, surfaces
+from dutyparse.classify.matchform import fold, squeeze
+from dutyparse.lexicons import lines
+
+_ROLE_MIN, _ROLE_MAX, _LABEL_MAX = 2, 16, 24
+# Characters trimmed from both ends of a window: spaces and punctuation.
+_TRIM = " \n:：、,，.。;；!！?？-—_·*#"
+# A bracket closing a heading: `(一)`, `（20200502123308）`, `(加挂院工会牌子)`.
+_TRAILING_BRACKET = regex.compile(r"\s*[(\[【][^()\[\]【】]*[)\]】]\s*$")
+# A bracket opening a heading: `(岗位职责)组织机构和职责`.
+_LEADING_BRACKET = regex.compile(r"^\s*[(\[【][^()\[\]【】]*[)\]】]\s*")
+# A share of time closing a heading: `会务项目管理 60%`.
+_PERCENT = regex.compile(r"\s*[0-9]+(?:\.[0-9]+)?\s*%\s*$")
+# Connectors that join two parts of a heading: `…组织架构及客服部门岗位职责`.
+_CONNECTOR = regex.compile(r"以及|及|和")
+# A phase before a unit: `项目前期客户服务部`, `项目交房后客户服务部`.
+_PHASE = regex.compile(r"(?:前期|中期|后期|初期|阶段|期间|之前|之后|前|后)$")
+# Clause punctuation: a label containing it is a sentence, not a name.
+_CLAUSE = regex.compile(r"[,，。;；!！?？、]")
+# The label of an item: text up to the first whitespace or colon.
+_LABEL = regex.compile(r"\s*([^\s:：]+)")
+# A place written with its level: `南京市`, `岚皋县`, `徐汇区`.
+_PLACE_LEVEL = regex.compile(r"^\p{Han}{1,6}?(?:省|市|区|县|镇|乡|州)$")
+# Parts of a posting title: `淘宝运营/店长`, `销售行政专员-会务方向`, `客服（徐汇）`.
+_TITLE_PART = regex.compile(r"[(（][^()（）]*[)）]|[-—_/][^-—_/()（）]+|[^-—_/()（）]+")
+_TITLE_SPLIT = regex.compile(r"[+|｜丨]")
+
+
+@cache
+def _alternation(name: str) -> regex.Pattern[str]:
+    words = sorted(lines(name), key=len, reverse=True)
+    return regex.compile("(?:" + "|".join(regex.escape(word) for word in words) + ")")
+
+
+@cache
+def _suffix() -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{_alternation('role_suffixes.txt').pattern}|\s)+$")
+
+
+@cache
+def _org_prefix() -> regex.Pattern[str]:
+    return regex.compile(rf"^.*\p{{Han}}{{2}}{_alternation('org_suffixes.txt').pattern}")
+
+
+@cache
+def _set(name: str) -> frozenset[str]:
+    return frozenset(lines(name))
+
+
+def is_role(name: str) -> bool:
+    """Whether a stripped phrase (matching form) names a position or a unit.
+
+    >>> is_role("总经理"), is_role("教务处"), is_role("各部门"), is_role("成长"), is_role("活动前")
+    (True, True, False, False, False)
+    """
+    if not _ROLE_MIN <= len(name) <= _ROLE_MAX or _CLAUSE.search(name):
+        return False
+    return name in surfaces() or ends_like_role(name)
+
+
+def ends_like_role(name: str) -> bool:
+    """Whether `name` ends like a position or a unit and is neither generic nor a
+    look-alike (`各部门`, `成长`).
+
+    >>> ends_like_role("值日教师"), ends_like_role("采购"), ends_like_role("内部")
+    (True, False, False)
+    """
+    if name in _set("role_generic.txt") or name.endswith(tuple(_set("role_false_heads.txt"))):
+        return False
+    return name.endswith(tuple(_set("role_heads.txt")))
+
+
+def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and folded[start] in _TRIM:
+        start += 1
+    while end > start and folded[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _strip_suffix(folded: str, start: int, end: int) -> int:
+    """End of the window once duty words are stripped (`…岗位职责及管理制度`)."""
+    found = _suffix().search(folded, start, end)
+    return found.start() if found else end
+
+
+def _strip_prefix(folded: str, start: int, end: int) -> int:
+    """Start of the window once an organisation or phase prefix is dropped."""
+    org = _org_prefix().match(folded, start, end)
+    if org and is_role(squeeze(folded[org.end() : end])):
+        return org.end()
+    for cut in range(start + 3, end - 1):
+        rest = squeeze(folded[cut:end])
+        if _PHASE.search(folded, start, cut) and rest in surfaces() and len(rest) >= 3:
+            return cut
+    return start
+
+
+def _window_role(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """Span of the role a window names, or None (`协助收入会计工作` names none)."""
+    start, end = _trim(folded, start, end)
+    if _alternation("role_label_verbs.txt").match(folded, start, end):
+        return None
+    end = _trim(folded, start, _strip_suffix(folded, start, end))[1]
+    start = _strip_prefix(folded, start, end)
+    return (start, end) if is_role(squeeze(folded[start:end])) else None
+
+
+def _heading_span(folded: str) -> tuple[int, int] | None:
+    """Span of the role in a folded heading: whole first, then part by part."""
+    start = _LEADING_BRACKET.match(folded).end() if _LEADING_BRACKET.match(folded) else 0
+    end = len(folded)
+    for pattern in (_PERCENT, _TRAILING_BRACKET, _PERCENT):
+        found = pattern.search(folded, start, end)
+        end = found.start() if found else end
+    whole = _window_role(folded, start, end)
+    if whole or not _CONNECTOR.search(folded, start, end):
+        return whole
+    cuts = [start, *(m.end() for m in _CONNECTOR.finditer(folded, start, end))]
+    ends = [m.start() for m in _CONNECTOR.finditer(folded, start, end)] + [end]
+    return next(filter(None, (_window_role(folded, a, b) for a, b in zip(cuts, ends))), None)
+
+
+def heading_role(heading: str | None) -> str | None:
+    """The role a heading names, as written (whitespace removed), or None.
+
+    >>> heading_role("商贸公司总经理工作职责"), heading_role("A、教务处安全工作职责")
+    ('总经理', '教务处')
+    >>> heading_role("客户服务部岗位职责及管理制度"), heading_role("各部门职责")
+    ('客户服务部', None)
+    """
+    if not heading:
+        return None
+    span = _heading_span(fold(heading))
+    return squeeze(heading[span[0] : span[1]]) if span else None
+
+
+def _is_place(text: str) -> bool:
+    return text in _set("places.txt") or bool(_PLACE_LEVEL.match(text))
+
+
+def _keeps_qualifier(part: str) -> bool:
+    """A bracketed qualifier of a job title that belongs to it (`（偏行政）`)."""
+    inner = part[1:-1]
+    if not inner or len(inner) > 6 or _CLAUSE.search(inner) or _is_place(inner):
+        return False
+    return inner not in _set("role_decorations.txt") and not inner.isdigit()
+
+
+def _posting_title(title: str) -> str | None:
+    """A posting's first line when it is a job title, qualifiers kept:
+    `物业客服助理（徐汇）` → `物业客服助理`, `淘宝运营/店长` unchanged."""
+    folded = fold(title.strip())
+    parts = [m.group() for m in _TITLE_PART.finditer(folded)]
+    if not parts or not (is_role(parts[0].strip()) or is_known(parts[0].strip())):
+        return None
+    spans = [m.span() for m in _TITLE_PART.finditer(folded)]
+    original = title.strip()
+    kept = [original[a:b] for (a, b), part in zip(spans, parts)
+            if part[0] not in "(（" or _keeps_qualifier(part)]
+    return squeeze("".join(kept))
+
+
+def title_role(title: str | None) -> str | None:
+    """The role a document title names: a job title as a posting gives it, or the role
+    of a `…岗位职责` title.
+
+    >>> title_role("行政人事专员（偏行政）"), title_role("物业客服助理（徐汇）")
+    ('行政人事专员（偏行政）', '物业客服助理')
+    >>> title_role("客户服务主管岗位职责"), title_role("商贸公司岗位职责")
+    ('客户服务主管', None)
+    """
+    if not title:
+        return None
+    parts = _TITLE_SPLIT.split(title)
+    if len(parts) > 1:
+        return next(filter(None, map(title_role, parts)), None)
+    return _posting_title(title) or heading_role(title)
+
+
+def label_span(body: str) -> tuple[int, int] | None:
+    """Span of an item's label: the text before the first whitespace or colon, when it is
+    short and holds no clause punctuation; a closing bracket is left out.
+
+    >>> body = "党政办公室(加挂院工会牌子) 负责"
+    >>> span = label_span(body); body[span[0]:span[1]]
+    '党政办公室'
+    >>> label_span("每日按规定交清当天的营业报表，发送营业信息") is None
+    True
+    """
+    folded = fold(body)
+    label = _LABEL.match(folded)
+    if not label or not 0 < len(label.group(1)) <= _LABEL_MAX:
+        return None
+    start, end = label.span(1)
+    bracket = _TRAILING_BRACKET.search(folded, start, end)
+    end = bracket.start() if bracket else end
+    return None if _CLAUSE.search(folded, start, end) else (start, end)
+
+
+def label_role(body: str) -> str | None:
+    """The unit or position an item's own label names (`党政办公室(…) 负责…`); a label
+    opening with a verb (`协助总经理 …`) names no owner.
+
+    >>> label_role("党政办公室(加挂院工会牌子) 负责学院党政会议组织"), label_role("语言能力 这是…")
+    ('党政办公室', None)
+    """
+    label = label_span(body)
+    span = _window_role(fold(body), *label) if label else None
+    return squeeze(body[span[0] : span[1]]) if span else None

@@ -1,0 +1,69 @@
+"""What a section holds (SPEC §2): a cue word in its heading names the kind.
+
+The cue table is `lexicons/section_kinds.toml`, an ordered list of rules; the first rule
+with a cue in the heading wins. Only the heading's label is read: a heading that is a
+whole sentence (`1、通过阿里旺旺和客户沟通,解答…`) is judged by its first clause, so a
+word deep inside it does not decide. No cue → `None`, and the caller inherits.
+
+>>> kind_of("岗位职责："), kind_of("任职要求"), kind_of("工作内容及流程"), kind_of("活动前")
+('duties', 'requirements', 'duties', None)
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import cast
+
+import regex
+
+from dutyparse.classify.matchform import fold, squeeze
+from dutyparse.lexicons import table
+from dutyparse.models import SectionKind
+
+# The first clause of a heading: up to the first clause punctuation (`,` `。` `;` `!` `?`).
+_FIRST_CLAUSE = regex.compile(r"[^,，。;；!！?？]*")
+
+
+def _alternation(cues: list[str]) -> regex.Pattern[str]:
+    words = sorted(cues, key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(word) for word in words))
+
+
+@cache
+def _rules() -> tuple[tuple[SectionKind, regex.Pattern[str]], ...]:
+    rules = table("section_kinds.toml")["rule"]
+    return tuple((cast(SectionKind, rule["kind"]), _alternation(rule["cues"])) for rule in rules)
+
+
+@cache
+def _member_cues() -> tuple[SectionKind, tuple[regex.Pattern[str], ...]]:
+    rule = table("section_kinds.toml")["member_list"][0]
+    fields = (regex.compile(f"{regex.escape(cue)}[:：]") for cue in rule["cues"])
+    return cast(SectionKind, rule["kind"]), tuple(fields)
+
+
+def kind_of(heading: str) -> SectionKind | None:
+    """The kind a heading's cue words name, or None when it names none.
+
+    >>> kind_of("(二)权力"), kind_of("科发源将为您提供"), kind_of("售后的流程")
+    ('authority', 'benefits', 'process')
+    """
+    clause = _FIRST_CLAUSE.match(squeeze(fold(heading)))
+    label = clause.group() if clause else ""
+    for kind, cues in _rules():
+        if cues.search(label):
+            return kind
+    return None
+
+
+def member_list_kind(body: str) -> SectionKind | None:
+    """`other` when a block lists who sits in a body (`组长:… 成员:…`), else None.
+
+    >>> member_list_kind("组长:张三(全面工作) 副组长:李四 成员:王五")
+    'other'
+    """
+    kind, fields = _member_cues()
+    folded = squeeze(fold(body))
+    if all(field.search(folded) for field in fields):
+        return kind
+    return None

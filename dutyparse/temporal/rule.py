@@ -1,0 +1,85 @@
+"""What every temporal rule shares: the `Found` result and the `Rule` table row.
+
+A rule is one row of an ordered table (frequency.py, deadline.py): the name of its
+pattern in grammar.PATTERNS, the characters without which it cannot match (a cheap
+prefilter), and a builder that turns one match into zero or more `Found` expressions.
+Order in the table is priority when two expressions of equal length overlap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import regex
+
+from dutyparse.temporal.grammar import pattern
+
+What = Literal["frequency", "deadline"]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An expression at `start:end` of the folded text, with its model fields."""
+
+    what: What
+    start: int
+    end: int
+    fields: dict[str, Any] = field(default_factory=dict)
+    implicit: bool = False
+    priority: int = 0
+
+
+Builder = Callable[["regex.Match[str]", str], list[Found]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One table row: `name` of the pattern, cue characters it `needs`, its `build`."""
+
+    name: str
+    needs: str
+    build: Builder
+
+    def scan(self, folded: str, priority: int) -> Iterator[Found]:
+        """Everything this rule finds in `folded`."""
+        if self.needs and not any(ch in folded for ch in self.needs):
+            return
+        for match in pattern(self.name).finditer(folded):
+            for found in self.build(match, folded):
+                yield Found(found.what, found.start, found.end, found.fields, found.implicit, priority)
+
+
+def span(match: regex.Match[str], group: str | int = 0) -> tuple[int, int]:
+    """Start and end of `group` in the folded text."""
+    return match.start(group), match.end(group)
+
+
+def frequency(start: int, end: int, implicit: bool = False, **fields: Any) -> Found:
+    """A frequency expression; `fields` are Frequency model fields."""
+    return Found("frequency", start, end, fields, implicit)
+
+
+def deadline(start: int, end: int, **fields: Any) -> Found:
+    """A deadline expression; `fields` are Deadline model fields."""
+    return Found("deadline", start, end, fields)
+
+
+def resolve(found: list[Found], what: What) -> list[Found]:
+    """Non-overlapping expressions of one kind, in text order: explicit before implicit,
+    then the longest, then the earlier rule, then the leftmost wins.
+
+    >>> a, b = frequency(0, 2, kind="periodic"), frequency(0, 6, kind="periodic")
+    >>> [(f.start, f.end) for f in resolve([a, b], "frequency")]
+    [(0, 6)]
+    """
+    chosen: list[Found] = []
+    ranked = sorted(
+        (f for f in found if f.what == what),
+        key=lambda f: (f.implicit, f.start - f.end, f.priority, f.start),
+    )
+    for candidate in ranked:
+        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda f: f.start)
