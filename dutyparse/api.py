@@ -30,7 +30,9 @@ def parse(text: str, source: str | None = None) -> Document:
     skips = find_skipped(norm, title, cands)
     holes = _holes(title, skips)
     cands = [c for c in cands if not _in_hole(c, holes)]
-    root = build(norm, cands, [label for label in find_labels(norm, cands) if not _in_hole(label, holes)])
+    root = build(
+        norm, cands, [label for label in find_labels(norm, cands) if not _in_hole(label, holes)]
+    )
     items, sections = assemble(text, root, holes)
     doc = Document(
         source=source,

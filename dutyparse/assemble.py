@@ -55,13 +55,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def skipped_models(text: str, skips: list[Skip]) -> list[Skipped]:
     """Output records of the skipped blocks."""
-    return [Skipped(start=s.start, end=s.end, reason=s.reason, text=text[s.start : s.end]) for s in skips]
+    return [
+        Skipped(start=s.start, end=s.end, reason=s.reason, text=text[s.start : s.end])
+        for s in skips
+    ]
 
 
 def assemble(text: str, root: Node, holes: Holes) -> tuple[list[Item], list[Section]]:
     """Top-level paragraphs/items and sections of the document."""
     order = _preorder(root)
-    next_start = {id(n): (order[i + 1].start if i + 1 < len(order) else len(text)) for i, n in enumerate(order)}
+    next_start = {
+        id(n): (order[i + 1].start if i + 1 < len(order) else len(text))
+        for i, n in enumerate(order)
+    }
     builder = _Builder(text, holes, next_start)
     items = builder.paragraphs(0, root.children[0].start if root.children else len(text))
     sections: list[Section] = []
@@ -96,7 +102,11 @@ class _Builder:
         """A leaf that is only a title with a colon (`B、总务处安全工作职责:`) heads a
         section whose content was cut off."""
         content = self.text[node.head_end : self.next_start[id(node)]].strip()
-        return content.endswith((":", "：")) and len(content) <= _TITLE_MAX and not _CLAUSE.search(content)
+        return (
+            content.endswith((":", "："))
+            and len(content) <= _TITLE_MAX
+            and not _CLAUSE.search(content)
+        )
 
     def paragraphs(self, lo: int, hi: int) -> list[Item]:
         """Unmarked paragraphs of `lo:hi` (one per piece between holes)."""
@@ -136,7 +146,9 @@ class _Builder:
         for child in node.children:
             self.place(child, level + 1, section.items, section.sections)
         section.items.sort(key=lambda item: item.start)
-        section.end = max([section.end] + [i.end for i in section.items] + [s.end for s in section.sections])
+        section.end = max(
+            [section.end] + [i.end for i in section.items] + [s.end for s in section.sections]
+        )
         return section
 
     def heading(self, node: Node) -> tuple[str, int, int]:
@@ -150,7 +162,13 @@ class _Builder:
         first = self.text[start:end]
         if len(first) > _TITLE_MAX or _CLAUSE.search(first.rstrip(":：。")):
             stop = _TITLE_STOP.search(first, 1)
-            end = start + (stop.end() if stop and stop.group() in ":：" else stop.start() if stop else len(first))
+            end = start + (
+                stop.end()
+                if stop and stop.group() in ":："
+                else stop.start()
+                if stop
+                else len(first)
+            )
         title = squeeze(self.text[start:end]).rstrip(":：")
         return title, end, end
 

@@ -32,7 +32,9 @@ def _read(name: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
-    args = _parser().parse_args(["parse", *(argv or [])] if not argv or argv[0] != "parse" else argv)
+    args = _parser().parse_args(
+        ["parse", *(argv or [])] if not argv or argv[0] != "parse" else argv
+    )
     try:
         text = _read(args.file)
     except FileNotFoundError:
@@ -42,7 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"dutyparse: {args.file}: is a directory", file=sys.stderr)
         return 2
     except UnicodeDecodeError as exc:
-        print(f"dutyparse: {args.file}: not UTF-8 text ({exc.reason} at byte {exc.start})", file=sys.stderr)
+        print(
+            f"dutyparse: {args.file}: not UTF-8 text ({exc.reason} at byte {exc.start})",
+            file=sys.stderr,
+        )
         return 2
     doc = parse(text, source=None if args.file == "-" else args.file)
     sys.stdout.write(doc.model_dump_json(indent=args.indent) + "\n")

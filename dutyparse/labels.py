@@ -50,11 +50,13 @@ def _cues() -> frozenset[str]:
 def _inline_cue() -> regex.Pattern[str]:
     """A cue word then a colon, anywhere: `…经验；任职要求：1、`."""
     words = "|".join(sorted(map(regex.escape, _cues()), key=len, reverse=True))
-    return regex.compile(rf"(?P<title>{words})[ ]*(?:\([一二三四五六七八九十]\))?[ ]*(?::|(?=[0-9(①]))")
+    return regex.compile(
+        rf"(?P<title>{words})[ ]*(?:\([一二三四五六七八九十]\))?[ ]*(?::|(?=[0-9(①]))"
+    )
 
 
 def _squeeze(text: str) -> str:
-    return regex.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 def is_cue_label(line: str) -> bool:
@@ -70,7 +72,7 @@ def heading_like(content: str) -> bool:
     """Whether a marked unit's content opens with a title rather than a duty sentence:
     its first space-free phrase is short and has no clause punctuation.
 
-    >>> heading_like("对不同类型的客户进行不定期回访 客户的需求…"), heading_like("用数据说话！负责…")
+    >>> heading_like("对客户进行不定期回访 客户的需求…"), heading_like("用数据说话！负责…")
     (True, False)
     """
     phrase = _FIRST_PHRASE.match(content)
@@ -113,7 +115,9 @@ def _line_labels(norm: str, cands: list[Candidate]) -> list[Label]:
         title = _squeeze(line).rstrip(":")
         if is_cue_label(line):
             found.append(Label(start, end, "cue", title))
-        elif i + 1 < len(spans) and _heads_list(line, starts.get(spans[i + 1][0]), norm, spans[i + 1]):
+        elif i + 1 < len(spans) and _heads_list(
+            line, starts.get(spans[i + 1][0]), norm, spans[i + 1]
+        ):
             found.append(Label(start, end, "line", title))
     return found
 
@@ -154,7 +158,10 @@ def _inline_named(norm: str, cands: list[Candidate]) -> list[Label]:
             continue
         title = norm[span[0] : span[1]].rstrip(":")
         colon = title != norm[span[0] : span[1]]  # `学生会主席:(1)…` needs only a space before
-        if not (_opens_clause(norm, span[0]) or colon and context_at(norm, span[0]) is not Context.GLUED):
+        if not (
+            _opens_clause(norm, span[0])
+            or (colon and context_at(norm, span[0]) is not Context.GLUED)
+        ):
             continue
         if 2 <= len(title) <= _NAMED_MAX and not _CLAUSE.search(title) and _HAN.search(title):
             found.append(Label(span[0], span[1], "named", title))
@@ -171,7 +178,7 @@ def _suffix_named(norm: str, cands: list[Candidate]) -> list[Label]:
         if _has_marker(marked, (span[0] - 1, match.end("name"))):
             continue
         soft = context_at(norm, span[0]) is not Context.GLUED
-        if not (_opens_clause(norm, span[0]) or match.group("colon") and soft):
+        if not (_opens_clause(norm, span[0]) or (match.group("colon") and soft)):
             continue
         if not title.startswith(_duty_verbs()) and not _CLAUSE.search(title):
             found.append(Label(span[0], match.end("colon"), "suffix", title))
@@ -241,11 +248,11 @@ def _bracket_labels(norm: str) -> list[Label]:
     for match in _BRACKET.finditer(norm):
         if _boundary(norm, match.start()):
             title = _squeeze(match.group("title"))
-            found.append(Label(match.start(), match.end(), "cue" if title in _cues() else "bracket", title))
+            found.append(
+                Label(match.start(), match.end(), "cue" if title in _cues() else "bracket", title)
+            )
     return found
 
 
 def _boundary(norm: str, start: int) -> bool:
     return context_at(norm, start) is not Context.GLUED
-
-

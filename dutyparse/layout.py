@@ -25,7 +25,9 @@ _TITLE_MAX = 60
 # Clause punctuation that a title, a heading or a TOC entry does not contain.
 _CLAUSE = regex.compile(r"[,;。!?:，；]")
 # A page number closing a TOC entry: `机构设置框图 (1)`, `总则……3`, `总则 .... 3`.
-_PAGE_REF = regex.compile(r"(?:[ ]*\([ ]*[0-9]{1,3}[ ]*\)|[ ]*[.…·]{2,}[ ]*[0-9]{1,3}|[ ]{2,}[0-9]{1,3})[ ]*$")
+_PAGE_REF = regex.compile(
+    r"(?:[ ]*\([ ]*[0-9]{1,3}[ ]*\)|[ ]*[.…·]{2,}[ ]*[0-9]{1,3}|[ ]{2,}[0-9]{1,3})[ ]*$"
+)
 _HAN_OR_PAREN = regex.compile(r"[\p{Han}(]")  # what continues a title into a longer name
 _LEADING_SEGMENT = regex.compile(r"([^\s]{2,30})[ ]+")
 _NEAR_COPY_LINES = 3
@@ -75,7 +77,9 @@ def title_span(norm: str, cands: list[Candidate]) -> tuple[int, int] | None:
 
 
 def _names_document(line: str) -> bool:
-    return len(line) <= _TITLE_MAX and not _CLAUSE.search(line.rstrip(":")) and not is_cue_label(line)
+    return (
+        len(line) <= _TITLE_MAX and not _CLAUSE.search(line.rstrip(":")) and not is_cue_label(line)
+    )
 
 
 def _opens_content(norm: str, pos: int, cands: list[Candidate]) -> bool:
@@ -85,7 +89,9 @@ def _opens_content(norm: str, pos: int, cands: list[Candidate]) -> bool:
 
 def find_skipped(norm: str, title: tuple[int, int] | None, cands: list[Candidate]) -> list[Skip]:
     """Repeated titles, page furniture and tables of contents, in text order."""
-    found = _duplicate_titles(norm, title) + _furniture_lines(norm) + _tables_of_contents(norm, cands)
+    found = (
+        _duplicate_titles(norm, title) + _furniture_lines(norm) + _tables_of_contents(norm, cands)
+    )
     return _disjoint(sorted(found, key=lambda s: (s.start, -s.end)), title)
 
 
@@ -117,7 +123,9 @@ def _duplicate_titles(norm: str, title: tuple[int, int] | None) -> list[Skip]:
         pattern = regex.compile(r"\s*".join(regex.escape(ch) for ch in variant))
         for match in pattern.finditer(norm, title[1]):
             after = norm[match.end() : match.end() + 1]
-            if context_at(norm, match.start()) is not Context.GLUED and not _HAN_OR_PAREN.match(after):
+            if context_at(norm, match.start()) is not Context.GLUED and not _HAN_OR_PAREN.match(
+                after
+            ):
                 found.append(Skip(match.start(), match.end(), "duplicate_title"))
     return found
 
@@ -130,7 +138,11 @@ def _near_copies(norm: str, title: tuple[int, int]) -> list[Skip]:
         seg_end = head.end(1) if head else end
         segment = norm[start:seg_end]
         extends = segment.startswith(name) and segment != name  # `财务助理工作` under `财务助理`
-        if len(segment) <= _TITLE_MAX and not extends and fuzz.ratio(segment, name) >= _NEAR_COPY_RATIO:
+        if (
+            len(segment) <= _TITLE_MAX
+            and not extends
+            and fuzz.ratio(segment, name) >= _NEAR_COPY_RATIO
+        ):
             found.append(Skip(start, seg_end, "duplicate_title"))
     return found
 
@@ -138,7 +150,9 @@ def _near_copies(norm: str, title: tuple[int, int]) -> list[Skip]:
 def _furniture_lines(norm: str) -> list[Skip]:
     """Whole lines of page furniture, and page counters cut into sentences."""
     furniture = _furniture()
-    found = [Skip(s, e, "furniture") for s, e in _line_spans(norm) if furniture.fullmatch(norm, s, e)]
+    found = [
+        Skip(s, e, "furniture") for s, e in _line_spans(norm) if furniture.fullmatch(norm, s, e)
+    ]
     found += [Skip(m.start(), m.end(), "furniture") for m in _INLINE_PAGE.finditer(norm)]
     return found
 
@@ -198,7 +212,12 @@ def _page_numbered_runs(norm: str) -> list[Skip]:
     found, run = [], []
     for start, end in [*_line_spans(norm), (len(norm), len(norm))]:
         line = norm[start:end]
-        if line and len(line) <= _TOC_ENTRY_MAX and _PAGE_REF.search(line) and not regex.search("[。;]", line):
+        if (
+            line
+            and len(line) <= _TOC_ENTRY_MAX
+            and _PAGE_REF.search(line)
+            and not regex.search("[。;]", line)
+        ):
             run.append((start, end))
             continue
         if len(run) >= 3:

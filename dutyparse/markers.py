@@ -53,8 +53,11 @@ _STYLES: tuple[tuple[str, str], ...] = (
     ("arabic", rf"{_ARABIC}[ ]?{_PUNCT}"),  # 1、  1.  12 .
     ("arabic_rparen", rf"{_ARABIC}\)(?![0-9])"),  # 1)
     ("latin_upper", r"(?P<latin>[A-Z])(?:[、.]|\))(?![A-Za-z0-9/])"),  # A、  B.
-    ("latin_lower", r"(?P<latin>[a-z])(?:[、]|\))(?![A-Za-z0-9/])"),  # a)  b、
-    ("arabic_space", rf"{_ARABIC}(?:[ ]+|(?=\p{{Han}}))(?=\p{{Han}})"),  # `1 负责` `16负责`: 、 lost
+    ("latin_lower", r"(?P<latin>[a-z])(?:[、]|\)|\.(?=[ ]*\p{Han}))(?![A-Za-z0-9/])"),  # a) b、 c.
+    (
+        "arabic_space",
+        rf"{_ARABIC}(?:[ ]+|(?=\p{{Han}}))(?=\p{{Han}})",
+    ),  # `1 负责` `16负责`: 、 lost
     ("lost", r"(?P<bullet>[、.])(?=[ ]*\p{Han})"),  # a line `、负责…` whose number was lost
     ("bullet", f"(?P<bullet>[{_BULLETS}])"),  # ■ ● · - and `?` for a lost bullet
 )
@@ -115,9 +118,19 @@ def find_candidates(norm: str) -> list[Candidate]:
         candidate = _candidate(norm, match)
         if candidate is not None:
             found.append(candidate)
+            if candidate.quantity_like and candidate.outline:
+                found.append(_arabic_reading(candidate))
             pos = match.end()
         else:
             pos = match.start() + 1
+
+
+def _arabic_reading(c: Candidate) -> Candidate:
+    """`2.2年以上` after `1.…` is `2.` + `2年以上`: offer that reading too; number
+    continuity decides (tree.py takes at most one marker per position)."""
+    assert c.outline is not None
+    width = len(str(c.outline[0])) + 1
+    return Candidate(c.start, c.start + width, "arabic", c.outline[0], None, c.context, True)
 
 
 def _candidate(norm: str, match: regex.Match[str]) -> Candidate | None:
@@ -131,7 +144,7 @@ def _candidate(norm: str, match: regex.Match[str]) -> Candidate | None:
         style = f"bullet{match.group()}"  # ■ heads a block of ? bullets: two levels
     if number is None and style not in ("bullet", "lost") and not style.startswith("bullet"):
         return None
-    quantity = (style == "arabic_space" or outline is not None) and _unit_follows(norm, end)
+    quantity = (style == "arabic_space" or style == "dotted2") and _unit_follows(norm, end)
     candidate = Candidate(start, end, style, number, outline, context, quantity)
     return candidate if _plausible(norm, candidate) else None
 
@@ -141,7 +154,11 @@ def _number(match: regex.Match[str]) -> tuple[int | None, tuple[int, ...] | None
     if "outline" in groups:
         outline = tuple(int(part) for part in groups["outline"].split("."))
         return outline[-1], outline
-    for key, digits in (("circled", _CIRCLED), ("paren_digit", _PAREN_DIGITS), ("dot_digit", _DOT_DIGITS)):
+    for key, digits in (
+        ("circled", _CIRCLED),
+        ("paren_digit", _PAREN_DIGITS),
+        ("dot_digit", _DOT_DIGITS),
+    ):
         if key in groups:
             return digits.index(groups[key]) + 1, None
     if "latin" in groups:
@@ -163,7 +180,7 @@ def context_at(norm: str, start: int) -> Context:
         i -= 1
     if i < 0 or norm[i] == "\n":
         return Context.LINE
-    if i < start - 1 or norm[i] in ";:。!?)】」\"”』>":
+    if i < start - 1 or norm[i] in ';:。!?)】」"”』>':
         return Context.SOFT
     return Context.GLUED
 
@@ -173,7 +190,7 @@ def _plausible(norm: str, c: Candidate) -> bool:
     before = norm[c.start - 1] if c.start else "\n"
     if not _CONTENT_AFTER.match(norm, c.end) or norm[c.end : c.end + 1] == "\n":
         return c.style in ("chapter", "part", "section", "article")
-    if before.isascii() and before.isalnum() or before in "./-~第#":
+    if (before.isascii() and before.isalnum()) or before in "./-~第#":
         return False
     if c.style == "lost":
         return c.context is Context.LINE
@@ -201,5 +218,5 @@ def _plausible_bullet(norm: str, c: Candidate) -> bool:
 
 def _unit_follows(norm: str, end: int) -> bool:
     """`1.5倍`, `24小时`: a quantity, not a list number."""
-    rest = norm[end : end + 3].lstrip(" ")
+    rest = norm[end : end + 3]  # `1.5倍` abuts its unit; `3.2 日常检查` is an outline number
     return any(rest.startswith(unit) for unit in _units_after_numbers())

@@ -93,7 +93,9 @@ class Item(Span):
     """A duty item: a marked leaf, or an unmarked paragraph (`marker` null)."""
 
     marker: str | None = Field(description="The list marker as written (`1、`, `(一)`, `①`).")
-    number: int | None = Field(None, description="Value of the marker's last number (`(十二)` → 12).")
+    number: int | None = Field(
+        None, description="Value of the marker's last number (`(十二)` → 12)."
+    )
     outline: list[int] | None = Field(None, description="All levels of `1.2.3` numbering.")
     style: str | None = Field(None, description="Marker style id (`arabic`, `cn_paren`, …).")
     text: str = Field(description="Content without marker, broken lines joined.")

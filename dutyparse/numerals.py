@@ -13,7 +13,9 @@ from __future__ import annotations
 import regex
 
 # Financial (大写) and variant digits fold onto the everyday ones before parsing.
-_VARIANTS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟〇两兩", "一二二三三四五六六七八九十百千零二二")
+_VARIANTS = str.maketrans(
+    "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟〇两兩", "一二二三三四五六六七八九十百千零二二"
+)
 _DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 

@@ -18,9 +18,9 @@ _SPACES = regex.compile(r"\s+")
 
 def clean(text: str) -> str:
     """Join lines broken inside Chinese text; other whitespace runs become one space."""
-    return _SPACES.sub(" ", _BREAK.sub("", text)).strip()
+    return str(_SPACES.sub(" ", _BREAK.sub("", text))).strip()
 
 
 def squeeze(text: str) -> str:
     """`clean`, and spaces between two Han characters removed (for short titles)."""
-    return _SPACE_BETWEEN_HAN.sub("", clean(text))
+    return str(_SPACE_BETWEEN_HAN.sub("", clean(text)))

@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from dutyparse.labels import Label, find_labels, heading_like
 from dutyparse.markers import Candidate, Context, find_candidates
@@ -105,6 +106,8 @@ class _Tree:
         self.push(node, self._label_level(node))
 
     def add_marker(self, c: Candidate) -> None:
+        if c.start < self.stack[-1].head_end:
+            return  # another reading of a marker already taken here
         level = self._marker_level(c)
         if level is not None:
             self.push(Node(c.start, c.end, c.style, c.number, c.outline), level)
@@ -121,7 +124,9 @@ class _Tree:
         level = len(self.stack)
         while level > 1 and self.stack[level - 1].label is None:
             top = self.stack[level - 1]
-            if heading_like(self.norm[top.head_end : top.children[0].start if top.children else node.start]):
+            if heading_like(
+                self.norm[top.head_end : top.children[0].start if top.children else node.start]
+            ):
                 break
             level -= 1
         return level
@@ -130,14 +135,15 @@ class _Tree:
         """Where an accepted candidate goes (stack index), or None to reject it."""
         stack, opened = self.stack, _open(self.stack, c.style)
         trusted = (c.style in _STRONG and c.context is not Context.GLUED) or (
-            c.style not in _NEEDS_CHAIN and (c.context is Context.LINE or _after_colon(self.norm, c.start))
+            c.style not in _NEEDS_CHAIN
+            and (c.context is Context.LINE or _after_colon(self.norm, c.start))
         )
         if not c.ordered:  # a bullet
             if opened:
                 return opened[0]
             return self._new_list_level(c) if trusted or self.evidence(c) else None
         for i in opened:
-            if stack[i].number is not None and stack[i].number + 1 == c.number:
+            if (stack[i].number or 0) + 1 == c.number:
                 return i  # continuity: the next sibling
         if c.quantity_like:
             return None
@@ -151,8 +157,11 @@ class _Tree:
             return None
         if opened:
             return opened[0]  # a lost number: 1、 … 3、
-        if self.last_seen.get(c.style, -1) + 1 == c.number:
-            return len(stack)  # 第三条 after 第二章: articles count on across chapters
+        lost = _open(stack, "lost")
+        if lost:
+            return lost[0]  # `、负责…` then `2、…`: the list whose first number was lost
+        if self.last_seen.get(c.style, -1) + 1 == c.number or c.outline:
+            return len(stack)  # 第三条 after 第二章 (articles count on); 2.2.2 under 2.2
         return _outermost_marker(stack)
 
     def _new_list_level(self, c: Candidate) -> int:
@@ -190,7 +199,7 @@ def _evidence_index(norm: str, cands: list[Candidate]) -> Callable[[Candidate], 
     (`1、…；2、…`), or it is a short heading over a sublist that does
     (`(一)内设管理机构 1.… 2.…` in a text cut before `(二)`)."""
     successor = _successor_index(cands)
-    following = {id(c): later for c, later in zip(cands, cands[1:], strict=False)}
+    following = {id(c): later for c, later in pairwise(cands)}
 
     def heads_sublist(c: Candidate) -> bool:
         child = following.get(id(c))

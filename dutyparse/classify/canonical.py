@@ -87,7 +87,7 @@ def canonical(name: str | None) -> str | None:
 def _key(name: str) -> str:
     """Folded, whitespace-free, brackets and dash qualifier dropped."""
     key = _BRACKETS.sub("", squeeze(fold(name)))
-    return _DASH_QUALIFIER.sub("", key).strip(":：、,，.。;；")
+    return str(_DASH_QUALIFIER.sub("", key)).strip(":：、,，.。;；")
 
 
 def _resolve(key: str) -> str | None:

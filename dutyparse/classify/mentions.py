@@ -31,7 +31,7 @@ from dutyparse.classify.role_text import ends_like_role
 from dutyparse.lexicons import lines, table
 from dutyparse.models import Mention, MentionRelation
 
-_STEM_MAX = 6
+_HAN = regex.compile(r"\p{Han}+")
 # Clause punctuation: a relation is read only inside the clause of its mention.
 _CLAUSE_END = regex.compile(r"[,，。;；!！?？\n]")
 # What joins two coordinated roles: `总经理和副总经理`, `财务部、行政部`.
@@ -75,18 +75,34 @@ def _breakers() -> str:
 
 
 @cache
+def _work_words() -> str:
+    """What roles in running text are built from: the stems of lexicon roles
+    (`行政人事` of 行政人事主管, `客户服务` of 客户服务部) and their two-character pieces."""
+    endings = (*lines("role_heads.txt"), *lines("role_titles.txt"), *lines("role_units.txt"))
+    stems: set[str] = set()
+    for name in surfaces():
+        for ending in endings:
+            if name.endswith(ending) and len(name) > len(ending):
+                stem = name[: -len(ending)]
+                stems.add(stem)
+                stems.update(stem[i : i + 2] for i in range(0, len(stem) - 1, 2))
+    return _words(tuple(stem for stem in stems if _HAN.fullmatch(stem)))
+
+
+@cache
 def _pattern() -> regex.Pattern[str]:
-    breakers = _breakers()
+    breakers, work = _breakers(), _work_words()
     known = _words(tuple(lines("mention_roles.txt")) + tuple(surfaces()))
-    # A stem character: Han, not opening a breaker word (`协助` never starts a name).
-    stem_char = rf"(?:(?!{breakers})\p{{Han}})"
-    # A unit before a role: `营业部`, `分公司`, `各部门`.
-    unit = rf"{stem_char}{{1,{_STEM_MAX}}}?(?:部门|部|处|科|中心|公司|店|车间|项目部)"
+    # A stem built from role words: `行政人事`, `教学科研`.
+    stem = rf"(?:{work}){{1,3}}?"
+    # A unit before a known role: `营业部` + 总经理, `分公司` + 经理.
+    unit = rf"(?:{stem}|分|子|总|本)(?:部|处|科|中心|公司|店|车间)"
+    ends_word = rf"(?!{_words(lines('mention_unit_followers.txt'))})"
     boundary = rf"(?<=^|[^\p{{Han}}]|{breakers})"
     return regex.compile(
-        rf"{boundary}(?:(?:{unit})?(?:{known})"
-        rf"|{stem_char}{{1,{_STEM_MAX}}}?(?:{_words(lines('role_titles.txt'))})"
-        rf"|{stem_char}{{2,{_STEM_MAX}}}?(?:{_words(lines('role_units.txt'))}))"
+        rf"{boundary}(?:(?:{unit})?(?:{known})(?:(?<=部)门)?"
+        rf"|{stem}(?:{_words(lines('role_titles.txt'))})"
+        rf"|{stem}(?:{_words(lines('role_units.txt'))}){ends_word})"
     )
 
 
@@ -98,9 +114,16 @@ def _blocked_after() -> regex.Pattern[str]:
 def _names_role(folded: str, start: int, end: int) -> bool:
     """A match that names a role (not `内部`, `各部门`, `在主席的领导下`)."""
     name = folded[start:end]
+    name = name.removesuffix("门") if name.endswith("部门") else name
     if name.endswith(tuple(lines("mention_roles.txt"))):
         return start == 0 or folded[start - 1] != "的"
     return ends_like_role(name)
+
+
+def _bare_generic(name: str, relation: MentionRelation) -> bool:
+    """`员工福利`, `上级部门`: a generic word (`mention_roles.txt`) names a role only when
+    the duty relates to it (`上级交办`, `协助员工`)."""
+    return relation == "other" and name.endswith(tuple(lines("mention_roles.txt")))
 
 
 def _line_of_work(folded: str, end: int, relation: MentionRelation) -> bool:
@@ -125,13 +148,15 @@ def _relation(folded: str, start: int, end: int) -> MentionRelation:
 
 
 def _spans(folded: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Role mentions in folded[start:end]; a field label followed by a role is dropped."""
+    """Role mentions in folded[start:end]; a field label followed by its value
+    (`直接上级` in `直接上级总经理`) is dropped."""
     found = [m.span() for m in _pattern().finditer(folded, start, end)]
     found = [span for span in found if _names_role(folded, *span)]
     kept = []
     for index, (a, b) in enumerate(found):
         following = found[index + 1][0] if index + 1 < len(found) else None
-        if following is not None and _FIELD_GAP.fullmatch(folded, b, following):
+        is_label = folded[a:b] in lines("mention_roles.txt")
+        if is_label and following is not None and _FIELD_GAP.fullmatch(folded, b, following):
             continue
         kept.append((a, b))
     return kept
@@ -154,11 +179,12 @@ def find_mentions(
         relation = _relation(folded, a, b)
         if relation == "other" and previous and _COORDINATION.fullmatch(folded, previous[0], a):
             relation = previous[1]
-        if _line_of_work(folded, b, relation):
+        if _line_of_work(folded, b, relation) or _bare_generic(folded[a:b], relation):
             continue
         previous = (b, relation)
         role_id = canonical(text[a:b])
         if role_id not in exclude:
-            mentions.append(Mention(role=text[a:b], relation=relation, start=a, end=b,
-                                    role_id=role_id))
+            mentions.append(
+                Mention(role=text[a:b], relation=relation, start=a, end=b, role_id=role_id)
+            )
     return mentions

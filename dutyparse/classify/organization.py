@@ -61,7 +61,7 @@ def _place_length(name: str) -> int:
     """Length of the place a name opens with, 0 when none."""
     found = _PLACE_LEVEL.match(name)
     if found:
-        return found.end()
+        return int(found.end())
     places = [p for p in lines("places.txt") if name.startswith(p)]
     return max(map(len, places), default=0)
 

@@ -108,7 +108,7 @@ def _strip_prefix(folded: str, start: int, end: int) -> int:
     """Start of the window once an organisation or phase prefix is dropped."""
     org = _org_prefix().match(folded, start, end)
     if org and is_role(squeeze(folded[org.end() : end])):
-        return org.end()
+        return int(org.end())
     for cut in range(start + 3, end - 1):
         rest = squeeze(folded[cut:end])
         if _PHASE.search(folded, start, cut) and rest in surfaces() and len(rest) >= 3:
@@ -138,7 +138,9 @@ def _heading_span(folded: str) -> tuple[int, int] | None:
         return whole
     cuts = [start, *(m.end() for m in _CONNECTOR.finditer(folded, start, end))]
     ends = [m.start() for m in _CONNECTOR.finditer(folded, start, end)] + [end]
-    return next(filter(None, (_window_role(folded, a, b) for a, b in zip(cuts, ends))), None)
+    return next(
+        filter(None, (_window_role(folded, a, b) for a, b in zip(cuts, ends, strict=True))), None
+    )
 
 
 def heading_role(heading: str | None) -> str | None:
@@ -176,8 +178,11 @@ def _posting_title(title: str) -> str | None:
         return None
     spans = [m.span() for m in _TITLE_PART.finditer(folded)]
     original = title.strip()
-    kept = [original[a:b] for (a, b), part in zip(spans, parts)
-            if part[0] not in "(（" or _keeps_qualifier(part)]
+    kept = [
+        original[a:b]
+        for (a, b), part in zip(spans, parts, strict=True)
+        if part[0] not in "(（" or _keeps_qualifier(part)
+    ]
     return squeeze("".join(kept))
 
 

@@ -22,7 +22,7 @@ from dutyparse.classify.mentions import find_mentions
 from dutyparse.classify.organization import find_organization
 from dutyparse.classify.role_text import heading_role, label_role, label_span, title_role
 from dutyparse.classify.section_kind import kind_of, member_list_kind
-from dutyparse.models import Document, Item, Section, SectionKind
+from dutyparse.models import Document, Item, Mention, Section, SectionKind
 
 _DEFAULT_KIND: SectionKind = "duties"
 
@@ -47,9 +47,8 @@ def annotate_roles(doc: Document, text: str) -> None:
     ('仓管员', '仓库管理员', 'duties', [('主管', 'assists')])
     """
     doc.organization = doc.organization or find_organization(text)
-    top = _Context(title_role(doc.title), None)
-    for item in doc.items:
-        _annotate_item(item, text, top)
+    top = _Context(title_role(doc.title), kind_of(doc.title) if doc.title else None)
+    _annotate_items(doc.items, text, top, top_level=True)
     for section in doc.sections:
         _annotate_section(section, text, top)
 
@@ -59,26 +58,45 @@ def _annotate_section(section: Section, text: str, parent: _Context) -> None:
     section.role_id = canonical(section.role)
     section.section_kind = kind_of(section.title) or parent.kind or _DEFAULT_KIND
     context = _Context(section.role, section.section_kind)
-    for item in section.items:
-        _annotate_item(item, text, context)
+    _annotate_items(section.items, text, context, top_level=False)
     for child in section.sections:
         _annotate_section(child, text, context)
 
 
-def _annotate_item(item: Item, text: str, context: _Context) -> None:
-    body = item_body(item, text)
-    item.role = label_role(body) or context.role
-    item.role_id = canonical(item.role)
-    item.section_kind = context.kind or _label_kind(body)
+def _annotate_items(items: list[Item], text: str, context: _Context, top_level: bool) -> None:
+    """Annotate a list of items; an unmarked paragraph that names a role
+    (`执行总监具体岗位职责:`) hands that role to the items after it."""
+    for item in items:
+        body = item_body(item, text)
+        own_role = label_role(body)
+        item.role = own_role or context.role
+        item.role_id = canonical(item.role)
+        item.section_kind = _label_kind(body, context) if top_level else _kind(context)
+        item.mentions = _mentions(item, text, len(body))
+        if own_role and item.marker is None:
+            context = _Context(own_role, context.kind)
+
+
+def _mentions(item: Item, text: str, body_length: int) -> list[Mention]:
+    """Other roles the item names. In requirements a bare mention is a qualification
+    (`一年以上业务助理经验`), so only those with a relation are kept there."""
     own = frozenset({item.role_id} if item.role_id else ())
-    item.mentions = find_mentions(text, item.end - len(body), item.end, exclude=own)
+    found = find_mentions(text, item.end - body_length, item.end, exclude=own)
+    if item.section_kind == "requirements":
+        return [mention for mention in found if mention.relation != "other"]
+    return found
 
 
-def _label_kind(body: str) -> SectionKind:
-    """Kind of an item outside any section, from its label or its content."""
+def _kind(context: _Context) -> SectionKind:
+    return context.kind or _DEFAULT_KIND
+
+
+def _label_kind(body: str, context: _Context) -> SectionKind:
+    """Kind of an item outside any section: its label's cue (`一、目的 …`), a member
+    list (`组长:… 成员:…`), else the title's kind."""
     label = label_span(body)
     kind = kind_of(body[label[0] : label[1]]) if label else None
-    return kind or member_list_kind(body) or _DEFAULT_KIND
+    return kind or member_list_kind(body) or _kind(context)
 
 
 def item_body(item: Item, text: str) -> str:

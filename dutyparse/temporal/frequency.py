@@ -145,7 +145,12 @@ def span_count(match: Match, folded: str) -> list[Found]:
 
 def per_slash(match: Match, folded: str) -> list[Found]:
     """2天/周, 3次/月 → count per unit."""
-    return span_count(match, folded)
+    period = cycle(match["unit"])
+    times = counted(match, period or "")
+    if period is None or times is None:
+        return []
+    mod = modifier(match, "mod1")
+    return [_periodic(match.start(), match.end(), period, times=times[0], times_max=times[1], mod=mod)]
 
 
 def alternate(match: Match, folded: str) -> list[Found]:

@@ -126,7 +126,7 @@ PATTERNS: dict[str, str] = {
     # 每月28号之前, 次月5号之前, 每周五下班前, 月底前, 每日17:00前, 月底前一天
     "point_before": (
         r"(?P<pre><BEFORE_PREFIX>)?(?:(?P<cyc><EVERY_CYCLE>|<RELATIVE_CYCLE>|<ON_DAY>)的?)?"
-        r"<POINT>(?P<ev><EVENT_PHRASE>)?(?P<rel><BEFORE>|<BEFORE_SUFFIX>)(?![<NOT_AFTER_QIAN>])"
+        r"<POINT>(?P<ev><EVENT_PHRASE>)?(?P<rel><BEFORE>|<BEFORE_SUFFIX>)"
         r"(?:(?P<on>(?P<dn><NUM>)个?(?P<du>天|日))(?![<NOT_AFTER_UNIT>]))?"
     ),
     # 截止每月5日, 最迟次月10日, 不晚于每周五
@@ -136,7 +136,7 @@ PATTERNS: dict[str, str] = {
     ),
     # 发工资前一天, 出车前, 验收前, 合同结束前90天, 到期前30天
     "event_before": (
-        r"(?P<ev><EVENT_PHRASE>)(?P<rel><BEFORE>)(?![<NOT_AFTER_QIAN>])"
+        r"(?P<ev><EVENT_PHRASE>)(?P<rel><BEFORE>)"
         r"(?:(?P<off><DURATION>)(?![<NOT_AFTER_UNIT>内]))?"
     ),
     # 入职7天内, 会议结束后两天内, 收到客户投诉后24小时内
@@ -202,6 +202,15 @@ def _guarded(word: str, not_before: str, not_after: str) -> str:
     return before + regex.escape(word) + after
 
 
+def _before(words: list[str], not_after_qian: list[str]) -> str:
+    """之前 / 以前 / 前, where a lone 前 must not start a word (前期, 前台, 前提下)."""
+    guard = "(?!" + alternation(not_after_qian) + ")"
+    return "(?:" + "|".join(
+        regex.escape(word) + (guard if word == "前" else "")
+        for word in sorted(words, key=len, reverse=True)
+    ) + ")"
+
+
 @cache
 def lexicon_pieces() -> dict[str, str]:
     """Pieces made of lexicon words, read on first use."""
@@ -222,9 +231,8 @@ def lexicon_pieces() -> dict[str, str]:
             for word, spec in sorted(kinds.items(), key=lambda item: -len(item[0]))
         ) + ")",
         "NOT_AFTER_UNIT": regex.escape(cues["words"]["not_after_unit"]),
-        "NOT_AFTER_QIAN": regex.escape(cues["words"]["not_after_qian"]),
         "NOT_AFTER_WINDOW": alternation(cues["words"]["not_after_window"]),
-        "BEFORE": alternation(deadline["before"]),
+        "BEFORE": _before(deadline["before"], cues["words"]["not_after_qian"]),
         "WITHIN": alternation(deadline["within"]),
         "BEFORE_PREFIX": alternation(deadline["before_prefix"]),
         "BEFORE_SUFFIX": alternation(deadline["before_suffix"]),

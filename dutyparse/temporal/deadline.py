@@ -1,0 +1,195 @@
+"""Deadline rules (SPEC §5): by when a duty is due.
+
+`DEADLINE_RULES` is the ordered table. A deadline at a point of a recurring cycle
+(`每月28号之前`) also states the cycle, so its rule returns a frequency too (SPEC §4:
+P1M, times 1, anchor null, the day belonging to the deadline).
+
+>>> from dutyparse.temporal import extract
+>>> [(d.text, d.relation, d.event, d.offset) for d in extract("发工资前一天提交")[1]]
+[('发工资前一天', 'before', '发工资', 'P1D')]
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import regex
+
+from dutyparse.lexicons import table
+from dutyparse.numerals import NUMBER, to_int
+from dutyparse.temporal.frequency import cycle
+from dutyparse.temporal.rule import Found, Rule, deadline, frequency
+from dutyparse.temporal.values import amount_of, count, half
+
+Match = regex.Match[str]
+
+_WEEKDAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "七": 7}
+# The day inside a month point: 1月[15]日.
+_DAY_IN_MONTH = regex.compile(rf"月份?(?P<day>{NUMBER})[号日]$")
+_WEEK_UNITS = ("周", "星期", "礼拜")
+
+
+@cache
+def _cues() -> dict[str, Any]:
+    return table("time_cues.toml")
+
+
+@cache
+def _window_units() -> dict[str, str]:
+    units = table("time_units.toml")
+    return {**units["period"], **units["window"]}
+
+
+def window(written: str | None, unit: str | None) -> str | None:
+    """ISO duration of a window: `三`,`天` → P3D; a range counts its upper end (3-5天 → P5D).
+
+    >>> window("十", "个工作日"), window("48", "小时"), window("半", "年"), window("3-5", "天")
+    ('P10D', 'PT48H', 'P6M', 'P5D')
+    """
+    iso = _window_units().get(unit or "")
+    if iso is None or not written:
+        return None
+    if written == "半":
+        return half(iso)
+    value = count(written)
+    if value is None or value[0] < 1:
+        return None
+    return amount_of(iso, str(value[1] or value[0]))
+
+
+def _cycle(match: Match) -> dict[str, Any] | None:
+    """Fields given by what stands before the point: 每月 / 次月 / 当日; None if odd."""
+    written = match["cyc"]
+    if not written:
+        return {}
+    if match["cu"]:
+        period = cycle(match["cu"], match["cn"])
+        return {"cycle": period, "every": True} if period else None
+    relative = _cues()["relative_cycle"].get(written)
+    if relative is not None:
+        return {"cycle": relative["cycle"] or None, "month_offset": relative["month_offset"] or None}
+    return {"offset": _cues()["on_day"][written] or None}
+
+
+def _point(match: Match, cyc: dict[str, Any]) -> dict[str, Any] | None:
+    """Fields of the point (day, weekday; cycle of a bare 月底); None if it is no point."""
+    anchored = bool(cyc) or bool(match["pre"])
+    if match["month"]:
+        day = _DAY_IN_MONTH.search(match["month"])
+        complete = day is not None or match["month"][-1] not in "月份"
+        return {"day": to_int(day["day"]) if day else None} if complete or anchored else None
+    if match["mday"]:
+        day = to_int(match["mday"][:-1])
+        bare_ok = match["mday"].endswith("号") or anchored
+        return {"day": day} if day and 1 <= day <= 31 and bare_ok else None
+    if match["wday"]:
+        named = match["wday"].startswith(_WEEK_UNITS) or match["cu"] in _WEEK_UNITS
+        return {"weekday": _WEEKDAY[match["wday"][-1]]} if named else None
+    if match["part"]:
+        if match["punit"]:
+            return {"cycle_of_part": cycle(match["punit"])}
+        return {} if cyc.get("every") else None
+    return {}
+
+
+def _point_fields(match: Match) -> tuple[dict[str, Any], str | None] | None:
+    """Deadline fields of a point expression and the cycle a frequency should get."""
+    cyc = _cycle(match)
+    point = _point(match, cyc) if cyc is not None else None
+    if cyc is None or point is None:
+        return None
+    part_cycle = point.pop("cycle_of_part", None)
+    every = cyc.pop("every", False)
+    recurring = cyc.get("cycle") if every else (part_cycle if not cyc else None)
+    fields = {**cyc, **point, "event": match["ev"] or None}
+    fields.setdefault("cycle", part_cycle)
+    return fields, recurring
+
+
+def _with_cycle(match: Match, fields: dict[str, Any], recurring: str | None) -> list[Found]:
+    found = [deadline(match.start(), match.end(), **fields)]
+    if recurring:
+        found.append(frequency(match.start(), match.end(), kind="periodic", period=recurring, times=1))
+    return found
+
+
+def point_before(match: Match, folded: str) -> list[Found]:
+    """每月28号之前, 次月5号之前, 每周五下班前, 月底前; 月底前一天 is a point (on)."""
+    read = _point_fields(match)
+    if read is None:
+        return []
+    fields, recurring = read
+    if match["on"]:
+        fields.update(relation="on", offset=window(match["dn"], match["du"]))
+    else:
+        fields["relation"] = "before"
+    return _with_cycle(match, fields, recurring)
+
+
+def prefix_point(match: Match, folded: str) -> list[Found]:
+    """截止每月5日, 最迟次月10日, 不晚于每周五 → before the point."""
+    read = _point_fields(match)
+    if read is None:
+        return []
+    fields, recurring = read
+    return _with_cycle(match, {**fields, "relation": "before"}, recurring)
+
+
+def event_before(match: Match, folded: str) -> list[Found]:
+    """出车前, 验收前, 发工资前一天, 合同结束前90天 → before the event (with offset)."""
+    offset = window(match["dn"], match["du"]) if match["dn"] else None
+    if match["dn"] and offset is None:
+        return []
+    return [deadline(match.start(), match.end(), relation="before", event=match["ev"], offset=offset)]
+
+
+def event_within(match: Match, folded: str) -> list[Found]:
+    """入职7天内, 会议结束后两天内, 收到客户投诉后24小时内 → within, from the event."""
+    span = window(match["dn"], match["du"])
+    if span is None or (match["trig"] and not match["hou"]):
+        return []
+    return [deadline(match.start(), match.end(), relation="within", duration=span, event=match["ev"])]
+
+
+def window_rule(match: Match, folded: str) -> list[Found]:
+    """三天之内, 一周内, 48小时内, 十个工作日内; 4小时回复 → within the window."""
+    span = window(match["dn"], match["du"])
+    return [deadline(match.start(), match.end(), relation="within", duration=span)] if span else []
+
+
+def on_day(match: Match, folded: str) -> list[Found]:
+    """当日完成, 次日上报, 当天之内 → on the day (次日: one day after)."""
+    offset = _cues()["on_day"][match["word"]] or None
+    return [deadline(match.start(), match.end(), relation="on", offset=offset)]
+
+
+def asap(match: Match, folded: str) -> list[Found]:
+    """第一时间, 立即, 马上, 尽快 → as soon as possible."""
+    return [deadline(match.start(), match.end(), relation="asap")]
+
+
+def after_event(match: Match, folded: str) -> list[Found]:
+    """营业结束后, 下班后 → after the event."""
+    return [deadline(match.start(), match.end(), relation="after", event=match["ev"])]
+
+
+def advance(match: Match, folded: str) -> list[Found]:
+    """提前三天 → before an unstated event, by the offset."""
+    offset = window(match["dn"], match["du"])
+    return [deadline(match.start(), match.end(), relation="before", offset=offset)] if offset else []
+
+
+# Order is priority among expressions of equal length.
+DEADLINE_RULES: tuple[Rule, ...] = (
+    Rule("point_before", "前止", point_before),
+    Rule("prefix_point", "截迟晚", prefix_point),
+    Rule("event_within", "内", event_within),
+    Rule("event_before", "前", event_before),
+    Rule("window", "内", window_rule),
+    Rule("window_verb", "天日时钟周月年", window_rule),
+    Rule("on_day", "当即次翌第", on_day),
+    Rule("asap", "第立马尽即", asap),
+    Rule("after_event", "后", after_event),
+    Rule("advance", "提", advance),
+)
