@@ -23,6 +23,8 @@ _TITLE_MAX = 40
 # Where a long heading's title stops: a colon, a space run, a full stop, a line end.
 _TITLE_STOP = regex.compile(r"[:：。\n]|\s{1,}")
 _CLAUSE = regex.compile(r"[,;。!?，；！？]")
+_SENTENCE = regex.compile(r"[,;。.!?，；！？]")
+_SPACE_RUN = regex.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,20 +95,10 @@ class _Builder:
     next_start: dict[int, int]
 
     def place(self, node: Node, level: int, items: list[Item], sections: list[Section]) -> None:
-        if node.children or node.label is not None or self.announces(node):
+        if node.children or node.label is not None:
             sections.append(self.section(node, level))
         else:
             items.append(self.item(node))
-
-    def announces(self, node: Node) -> bool:
-        """A leaf that is only a title with a colon (`B、总务处安全工作职责:`) heads a
-        section whose content was cut off."""
-        content = self.text[node.head_end : self.next_start[id(node)]].strip()
-        return (
-            content.endswith((":", "："))
-            and len(content) <= _TITLE_MAX
-            and not _CLAUSE.search(content)
-        )
 
     def paragraphs(self, lo: int, hi: int) -> list[Item]:
         """Unmarked paragraphs of `lo:hi` (one per piece between holes)."""
@@ -159,18 +151,26 @@ class _Builder:
         if not pieces:
             return "", node.head_end, node.head_end
         start, end = pieces[0]
-        first = self.text[start:end]
-        if len(first) > _TITLE_MAX or _CLAUSE.search(first.rstrip(":：。")):
-            stop = _TITLE_STOP.search(first, 1)
-            end = start + (
-                stop.end()
-                if stop and stop.group() in ":："
-                else stop.start()
-                if stop
-                else len(first)
-            )
+        end = start + _title_length(self.text[start:end])
         title = squeeze(self.text[start:end]).rstrip(":：")
         return title, end, end
+
+
+def _title_length(first: str) -> int:
+    """Where a heading's title stops inside the first piece of its content: all of it
+    when short and clause-free; else at a colon (kept), a space run or a full stop.
+
+    >>> _title_length("院部 内设管理机构8个，教学机构14个。"), _title_length("职 责:")
+    (2, 4)
+    """
+    space = _SPACE_RUN.search(first)
+    sentence_follows = space is not None and _SENTENCE.search(first, space.end()) is not None
+    if len(first) <= _TITLE_MAX and not _CLAUSE.search(first.rstrip(":：。")) and not sentence_follows:
+        return len(first)
+    stop = _TITLE_STOP.search(first, 1)
+    if stop is None:
+        return len(first)
+    return stop.end() if stop.group() in ":：" else stop.start()
 
 
 def _label_title(label: str) -> str:

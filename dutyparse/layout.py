@@ -77,9 +77,8 @@ def title_span(norm: str, cands: list[Candidate]) -> tuple[int, int] | None:
 
 
 def _names_document(line: str) -> bool:
-    return (
-        len(line) <= _TITLE_MAX and not _CLAUSE.search(line.rstrip(":")) and not is_cue_label(line)
-    )
+    """Short, no clause punctuation, no closing colon, not a generic section label."""
+    return len(line) <= _TITLE_MAX and not _CLAUSE.search(line) and not is_cue_label(line)
 
 
 def _opens_content(norm: str, pos: int, cands: list[Candidate]) -> bool:

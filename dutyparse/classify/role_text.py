@@ -59,7 +59,7 @@ def _suffix() -> regex.Pattern[str]:
 
 @cache
 def _org_prefix() -> regex.Pattern[str]:
-    return regex.compile(rf"^.*\p{{Han}}{{2}}{_alternation('org_suffixes.txt').pattern}")
+    return regex.compile(rf".*{_alternation('org_suffixes.txt').pattern}")
 
 
 @cache
@@ -75,6 +75,8 @@ def is_role(name: str) -> bool:
     """
     if not _ROLE_MIN <= len(name) <= _ROLE_MAX or _CLAUSE.search(name):
         return False
+    if _alternation("role_stops.txt").search(name):
+        return False
     return name in surfaces() or ends_like_role(name)
 
 
@@ -85,9 +87,20 @@ def ends_like_role(name: str) -> bool:
     >>> ends_like_role("值日教师"), ends_like_role("采购"), ends_like_role("内部")
     (True, False, False)
     """
-    if name in _set("role_generic.txt") or name.endswith(tuple(_set("role_false_heads.txt"))):
+    if name in _set("role_generic.txt"):
+        return False
+    if name.endswith(_headed_surfaces()):
+        return True  # `项目部安全员`: 安全员 is a role though 全员 is a look-alike
+    if name.endswith(tuple(_set("role_false_heads.txt"))):
         return False
     return name.endswith(tuple(_set("role_heads.txt")))
+
+
+@cache
+def _headed_surfaces() -> tuple[str, ...]:
+    """Lexicon roles that themselves end like a role (`安全员`; not `销售`, `采购`)."""
+    heads = tuple(_set("role_heads.txt"))
+    return tuple(name for name in surfaces() if name.endswith(heads))
 
 
 def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
@@ -105,7 +118,10 @@ def _strip_suffix(folded: str, start: int, end: int) -> int:
 
 
 def _strip_prefix(folded: str, start: int, end: int) -> int:
-    """Start of the window once an organisation or phase prefix is dropped."""
+    """Start of the window once an organisation or phase prefix is dropped; a known
+    role is kept whole (`分公司经理`)."""
+    if squeeze(folded[start:end]) in surfaces():
+        return start
     org = _org_prefix().match(folded, start, end)
     if org and is_role(squeeze(folded[org.end() : end])):
         return int(org.end())
@@ -122,6 +138,8 @@ def _window_role(folded: str, start: int, end: int) -> tuple[int, int] | None:
     if _alternation("role_label_verbs.txt").match(folded, start, end):
         return None
     end = _trim(folded, start, _strip_suffix(folded, start, end))[1]
+    bracket = _TRAILING_BRACKET.search(folded, start, end)
+    end = _trim(folded, start, bracket.start())[1] if bracket else end
     start = _strip_prefix(folded, start, end)
     return (start, end) if is_role(squeeze(folded[start:end])) else None
 
@@ -158,7 +176,11 @@ def heading_role(heading: str | None) -> str | None:
 
 
 def _is_place(text: str) -> bool:
-    return text in _set("places.txt") or bool(_PLACE_LEVEL.match(text))
+    """A place, or places run together (`徐汇`, `上海浦东`, `浦东新区`)."""
+    if not text or _PLACE_LEVEL.match(text):
+        return bool(text)
+    heads = [p for p in _set("places.txt") if text.startswith(p)]
+    return any(len(p) == len(text) or _is_place(text[len(p) :]) for p in heads)
 
 
 def _keeps_qualifier(part: str) -> bool:

@@ -21,8 +21,8 @@ from dutyparse.models import Deadline, Frequency
 from dutyparse.temporal.deadline import DEADLINE_RULES
 from dutyparse.temporal.fold import fold
 from dutyparse.temporal.frequency import FREQUENCY_RULES
-from dutyparse.temporal.rule import Found, resolve
 from dutyparse.temporal.rrule import to_rrule
+from dutyparse.temporal.rule import Found, resolve
 
 __all__ = ["RULES", "extract", "to_rrule"]
 

@@ -104,7 +104,7 @@ def year_anchor(text: str) -> Anchor | None:
     """Anchor of what follows 每年: months (with a day or part), or a part of the year.
 
     >>> year_anchor("12月底").model_dump(exclude_none=True), year_anchor("1月15日").days
-    ({'months': [12], 'part': 'end'}, [15])
+    ({'part': 'end', 'months': [12]}, [15])
     """
     if "月" not in text:
         where = part(text)

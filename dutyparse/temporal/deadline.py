@@ -22,8 +22,6 @@ from dutyparse.temporal.frequency import cycle
 from dutyparse.temporal.rule import Found, Rule, deadline, frequency
 from dutyparse.temporal.values import amount_of, count, half
 
-Match = regex.Match[str]
-
 _WEEKDAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "七": 7}
 # The day inside a month point: 1月[15]日.
 _DAY_IN_MONTH = regex.compile(rf"月份?(?P<day>{NUMBER})[号日]$")
@@ -58,7 +56,7 @@ def window(written: str | None, unit: str | None) -> str | None:
     return amount_of(iso, str(value[1] or value[0]))
 
 
-def _cycle(match: Match) -> dict[str, Any] | None:
+def _cycle(match: regex.Match[str]) -> dict[str, Any] | None:
     """Fields given by what stands before the point: 每月 / 次月 / 当日; None if odd."""
     written = match["cyc"]
     if not written:
@@ -68,11 +66,14 @@ def _cycle(match: Match) -> dict[str, Any] | None:
         return {"cycle": period, "every": True} if period else None
     relative = _cues()["relative_cycle"].get(written)
     if relative is not None:
-        return {"cycle": relative["cycle"] or None, "month_offset": relative["month_offset"] or None}
+        return {
+            "cycle": relative["cycle"] or None,
+            "month_offset": relative["month_offset"] or None,
+        }
     return {"offset": _cues()["on_day"][written] or None}
 
 
-def _point(match: Match, cyc: dict[str, Any]) -> dict[str, Any] | None:
+def _point(match: regex.Match[str], cyc: dict[str, Any]) -> dict[str, Any] | None:
     """Fields of the point (day, weekday; cycle of a bare 月底); None if it is no point."""
     anchored = bool(cyc) or bool(match["pre"])
     if match["month"]:
@@ -93,7 +94,7 @@ def _point(match: Match, cyc: dict[str, Any]) -> dict[str, Any] | None:
     return {}
 
 
-def _point_fields(match: Match) -> tuple[dict[str, Any], str | None] | None:
+def _point_fields(match: regex.Match[str]) -> tuple[dict[str, Any], str | None] | None:
     """Deadline fields of a point expression and the cycle a frequency should get."""
     cyc = _cycle(match)
     point = _point(match, cyc) if cyc is not None else None
@@ -107,14 +108,18 @@ def _point_fields(match: Match) -> tuple[dict[str, Any], str | None] | None:
     return fields, recurring
 
 
-def _with_cycle(match: Match, fields: dict[str, Any], recurring: str | None) -> list[Found]:
+def _with_cycle(
+    match: regex.Match[str], fields: dict[str, Any], recurring: str | None
+) -> list[Found]:
     found = [deadline(match.start(), match.end(), **fields)]
     if recurring:
-        found.append(frequency(match.start(), match.end(), kind="periodic", period=recurring, times=1))
+        found.append(
+            frequency(match.start(), match.end(), kind="periodic", period=recurring, times=1)
+        )
     return found
 
 
-def point_before(match: Match, folded: str) -> list[Found]:
+def point_before(match: regex.Match[str], folded: str) -> list[Found]:
     """每月28号之前, 次月5号之前, 每周五下班前, 月底前; 月底前一天 is a point (on)."""
     read = _point_fields(match)
     if read is None:
@@ -127,7 +132,7 @@ def point_before(match: Match, folded: str) -> list[Found]:
     return _with_cycle(match, fields, recurring)
 
 
-def prefix_point(match: Match, folded: str) -> list[Found]:
+def prefix_point(match: regex.Match[str], folded: str) -> list[Found]:
     """截止每月5日, 最迟次月10日, 不晚于每周五 → before the point."""
     read = _point_fields(match)
     if read is None:
@@ -136,48 +141,54 @@ def prefix_point(match: Match, folded: str) -> list[Found]:
     return _with_cycle(match, {**fields, "relation": "before"}, recurring)
 
 
-def event_before(match: Match, folded: str) -> list[Found]:
+def event_before(match: regex.Match[str], folded: str) -> list[Found]:
     """出车前, 验收前, 发工资前一天, 合同结束前90天 → before the event (with offset)."""
     offset = window(match["dn"], match["du"]) if match["dn"] else None
     if match["dn"] and offset is None:
         return []
-    return [deadline(match.start(), match.end(), relation="before", event=match["ev"], offset=offset)]
+    return [
+        deadline(match.start(), match.end(), relation="before", event=match["ev"], offset=offset)
+    ]
 
 
-def event_within(match: Match, folded: str) -> list[Found]:
+def event_within(match: regex.Match[str], folded: str) -> list[Found]:
     """入职7天内, 会议结束后两天内, 收到客户投诉后24小时内 → within, from the event."""
     span = window(match["dn"], match["du"])
     if span is None or (match["trig"] and not match["hou"]):
         return []
-    return [deadline(match.start(), match.end(), relation="within", duration=span, event=match["ev"])]
+    return [
+        deadline(match.start(), match.end(), relation="within", duration=span, event=match["ev"])
+    ]
 
 
-def window_rule(match: Match, folded: str) -> list[Found]:
+def window_rule(match: regex.Match[str], folded: str) -> list[Found]:
     """三天之内, 一周内, 48小时内, 十个工作日内; 4小时回复 → within the window."""
     span = window(match["dn"], match["du"])
     return [deadline(match.start(), match.end(), relation="within", duration=span)] if span else []
 
 
-def on_day(match: Match, folded: str) -> list[Found]:
+def on_day(match: regex.Match[str], folded: str) -> list[Found]:
     """当日完成, 次日上报, 当天之内 → on the day (次日: one day after)."""
     offset = _cues()["on_day"][match["word"]] or None
     return [deadline(match.start(), match.end(), relation="on", offset=offset)]
 
 
-def asap(match: Match, folded: str) -> list[Found]:
+def asap(match: regex.Match[str], folded: str) -> list[Found]:
     """第一时间, 立即, 马上, 尽快 → as soon as possible."""
     return [deadline(match.start(), match.end(), relation="asap")]
 
 
-def after_event(match: Match, folded: str) -> list[Found]:
+def after_event(match: regex.Match[str], folded: str) -> list[Found]:
     """营业结束后, 下班后 → after the event."""
     return [deadline(match.start(), match.end(), relation="after", event=match["ev"])]
 
 
-def advance(match: Match, folded: str) -> list[Found]:
+def advance(match: regex.Match[str], folded: str) -> list[Found]:
     """提前三天 → before an unstated event, by the offset."""
     offset = window(match["dn"], match["du"])
-    return [deadline(match.start(), match.end(), relation="before", offset=offset)] if offset else []
+    return (
+        [deadline(match.start(), match.end(), relation="before", offset=offset)] if offset else []
+    )
 
 
 # Order is priority among expressions of equal length.

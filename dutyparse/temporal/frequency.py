@@ -22,11 +22,9 @@ from dutyparse.temporal.anchors import anchor_size, month_anchor, part, weekdays
 from dutyparse.temporal.rule import Found, Rule, frequency
 from dutyparse.temporal.values import amount_of, count, duration
 
-Match = regex.Match[str]
-
 # A sibling in an enumeration of 每个…: 细分到每个门店,每个品类,每天的任务 distributes a
 # task over days, it states no cycle.
-_SIBLING = regex.compile(r"每[个一](?P<what>[^,，、。；;]{1,6})[,，、]$")
+_SIBLING = regex.compile(r"每[个一](?P<what>[^,，、。；;]{1,6}?)[,，、]?$")
 # Cycles too short to count days in: 一天两天 is no frequency.
 _SUB_DAY = ("P1D", "PT1H", "PT1M")
 
@@ -71,7 +69,7 @@ def distributive(folded: str, start: int) -> bool:
     return bool(sibling) and not sibling["what"].startswith(tuple(_units()["period"]))
 
 
-def modifier(match: Match, *groups: str) -> str | None:
+def modifier(match: regex.Match[str], *groups: str) -> str | None:
     """The first modifier written in `groups`, as min / max / approx."""
     for group in groups:
         word = match.captures(group)[-1] if match.captures(group) else None
@@ -80,7 +78,7 @@ def modifier(match: Match, *groups: str) -> str | None:
     return None
 
 
-def counted(match: Match, period: str) -> tuple[int, int | None] | None:
+def counted(match: regex.Match[str], period: str) -> tuple[int, int | None] | None:
     """Times (and upper end) of the count; None if it is no count of this cycle."""
     value = count(match["cnt"] or "")
     if value is None or value[0] < 1:
@@ -90,7 +88,7 @@ def counted(match: Match, period: str) -> tuple[int, int | None] | None:
     return value
 
 
-def anchor_of(match: Match) -> Anchor | None:
+def anchor_of(match: regex.Match[str]) -> Anchor | None:
     """The anchor captured after an anchored cycle (每周二、四, 每月28号, 每年12月)."""
     if match["wd"]:
         days = weekdays(match["wd"])
@@ -107,7 +105,7 @@ def _periodic(start: int, end: int, period: str | None, **fields: Any) -> Found:
     return frequency(start, end, kind="periodic", period=period, **{"times": 1, **fields})
 
 
-def every_count(match: Match, folded: str) -> list[Found]:
+def every_count(match: regex.Match[str], folded: str) -> list[Found]:
     """每周最少一次, 每月完成一次, 每两周一次 → the cycle with its count."""
     period = cycle(match["unit"], match["n"], bool(match["alt"]))
     times = counted(match, period or "")
@@ -115,77 +113,100 @@ def every_count(match: Match, folded: str) -> list[Found]:
         return []
     return [
         _periodic(
-            match.start(), match.end(), period, times=times[0], times_max=times[1],
-            mod=modifier(match, "mod1", "mod2", "mod3"), anchor=anchor_of(match),
+            match.start(),
+            match.end(),
+            period,
+            times=times[0],
+            times_max=times[1],
+            mod=modifier(match, "mod1", "mod2", "mod3", "mod4"),
+            anchor=anchor_of(match),
         )
     ]
 
 
-def every(match: Match, folded: str) -> list[Found]:
+def every(match: regex.Match[str], folded: str) -> list[Found]:
     """每周, 每周二、四, 每月28号, 每月初; 每日、周、月 gives one entry per unit."""
     period = cycle(match["unit"], match["n"], bool(match["alt"]))
     if period is None or distributive(folded, match.start()):
         return []
     anchor = anchor_of(match)
-    found = [_periodic(match.start(), match.end("head"), period, times=anchor_size(anchor), anchor=anchor)]
+    found = [
+        _periodic(
+            match.start(),
+            match.end("head"),
+            period,
+            times=anchor_size(anchor),
+            anchor=anchor,
+            mod=modifier(match, "mod4"),
+        )
+    ]
     for (start, end), unit in zip(match.spans("more"), match.captures("more"), strict=True):
         found.append(_periodic(start, end, cycle(unit)))
     return found
 
 
-def span_count(match: Match, folded: str) -> list[Found]:
+def span_count(match: regex.Match[str], folded: str) -> list[Found]:
     """一周最少两次, 最少2天一次, 两周一次 → count per stated span."""
     period = cycle(match["unit"], match["n"])
     times = counted(match, cycle(match["unit"]) or "")
     if period is None or times is None:
         return []
     mod = modifier(match, "mod1", "mod2", "mod3")
-    return [_periodic(match.start(), match.end(), period, times=times[0], times_max=times[1], mod=mod)]
+    return [
+        _periodic(match.start(), match.end(), period, times=times[0], times_max=times[1], mod=mod)
+    ]
 
 
-def per_slash(match: Match, folded: str) -> list[Found]:
+def per_slash(match: regex.Match[str], folded: str) -> list[Found]:
     """2天/周, 3次/月 → count per unit."""
     period = cycle(match["unit"])
     times = counted(match, period or "")
     if period is None or times is None:
         return []
     mod = modifier(match, "mod1")
-    return [_periodic(match.start(), match.end(), period, times=times[0], times_max=times[1], mod=mod)]
+    return [
+        _periodic(match.start(), match.end(), period, times=times[0], times_max=times[1], mod=mod)
+    ]
 
 
-def alternate(match: Match, folded: str) -> list[Found]:
+def alternate(match: regex.Match[str], folded: str) -> list[Found]:
     """隔周, 双周, 隔天 (one cycle skipped), with an optional count: 隔周一次."""
     period = _units()["alternate"][match["alt"]]
     times = counted(match, period) if match["cnt"] else (1, None)
     if times is None:
         return []
     mod = modifier(match, "mod1", "mod2", "mod3")
-    return [_periodic(match.start(), match.end(), period, times=times[0], times_max=times[1], mod=mod)]
+    return [
+        _periodic(match.start(), match.end(), period, times=times[0], times_max=times[1], mod=mod)
+    ]
 
 
-def cycle_without_unit(match: Match, folded: str) -> list[Found]:
+def cycle_without_unit(match: regex.Match[str], folded: str) -> list[Found]:
     """每班, 每餐: a cycle that is no calendar unit (period null, times 1)."""
     return [_periodic(match.start(), match.end(), None)]
 
 
-def daily_word(match: Match, folded: str) -> list[Found]:
+def daily_word(match: regex.Match[str], folded: str) -> list[Found]:
     """每晚, 每天早上: a daily cycle named by its time of day."""
     return [_periodic(match.start(), match.end(), _units()["daily"][match["word"]])]
 
 
-def kind_word(match: Match, folded: str) -> list[Found]:
+def kind_word(match: regex.Match[str], folded: str) -> list[Found]:
     """定期 (regular), 不定期 (irregular), 随时 / 时刻 / 实时 (continuous)."""
     return [frequency(match.start(), match.end(), kind=_kinds()[match["word"]])]
 
 
-def bare_part(match: Match, folded: str) -> list[Found]:
+def bare_part(match: regex.Match[str], folded: str) -> list[Found]:
     """月底, 年初 without 每: the part of a cycle names the cycle (月底督促 → P1M, end).
     After 的 it qualifies a noun (的月底盘存) and is only implicit."""
     where = part(match["part"])
     return [
         _periodic(
-            match.start("unit"), match.end(), cycle(match["unit"]),
-            anchor=Anchor(part=where), implicit=bool(match["pre"]),
+            match.start("unit"),
+            match.end(),
+            cycle(match["unit"]),
+            anchor=Anchor(part=where),
+            implicit=bool(match["pre"]),
         )
     ]
 
@@ -195,7 +216,7 @@ def _implicit_prefixes() -> dict[str, str]:
     return dict(table("time_implicit.toml")["prefix"])
 
 
-def implicit(match: Match, folded: str) -> list[Found]:
+def implicit(match: regex.Match[str], folded: str) -> list[Found]:
     """日报, 周例会, 月度销售计划, 年度: a cycle implied by a noun (`implicit: true`)."""
     prefix = match["prefix"] or match["alone"]
     return [_periodic(match.start(), match.end(), _implicit_prefixes()[prefix], implicit=True)]

@@ -10,8 +10,10 @@ half-width, everyday numerals, so `每週壹次` is seen as `每周一次`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -55,7 +57,10 @@ CLOCK = (
 
 # ── frequency ──────────────────────────────────────────────────────────────────────
 # A cycle after 每: 每周, 每两周, 每半年, 每个月, 每月度, 每隔一小时.
-EVERY = r"(?:每(?P<alt>隔)?(?P<n><NUM>|半)?个?(?P<unit><PERIOD>)(?![<NOT_AFTER_UNIT>])度?)"
+EVERY = (
+    r"(?:每(?P<alt>隔)?(?P<n><NUM>|半)?个?(?P<unit><PERIOD>)(?![<NOT_AFTER_UNIT>])度?"
+    r"(?P<mod4>左右|上下)?)"
+)
 # A cycle with its anchor: 每周一, 每周二、四, 每月28号, 每月初, 每年12月, 每季度末.
 EVERY_ANCHORED = (
     r"(?:每(?P<alt>隔)?(?P<n><NUM>|半)?个?"
@@ -97,7 +102,7 @@ PATTERNS: dict[str, str] = {
     ),
     # 每周一, 每周二、四, 每月28号, 每月初, 每日、周、月
     "every": (
-        r"(?P<head><EVERY_ANCHORED>|<EVERY>)(?:[、/](?P<more><PERIOD>)(?![<NOT_AFTER_UNIT>]))*"
+        r"(?P<head><EVERY_ANCHORED>|<EVERY>)(?:[、/](?P<more><PERIOD>)(?![<NOT_AFTER_UNIT>初中底末旬]))*"
     ),
     # 一周最少两次, 最少一周三次, 一月至少两次, 最少2天一次, 两周一次
     "span_count": (
@@ -105,7 +110,9 @@ PATTERNS: dict[str, str] = {
         r"(?![<NOT_AFTER_UNIT>])<COUNT>"
     ),
     # 2天/周, 3次/周, 不低于2天/周
-    "per_slash": r"(?P<mod1><MOD_BEFORE>)?(?P<cnt><QTY>)\s*(?P<cu>次|天|回)\s*/\s*(?P<unit><PERIOD>)",
+    "per_slash": (
+        r"(?P<mod1><MOD_BEFORE>)?(?P<cnt><QTY>)\s*(?P<cu>次|天|回)\s*/\s*(?P<unit><PERIOD>)"
+    ),
     # 隔周, 隔天, 双周, 隔周一次
     "alternate": r"(?<![每间])(?P<mod1><MOD_BEFORE>)?(?P<alt><ALTERNATE>)(?:<COUNT>)?",
     # 每班, 每班次, 每餐 (SPEC §4: a cycle that is no calendar unit)
@@ -192,23 +199,41 @@ _PLACEHOLDER = regex.compile(r"<([A-Z_]+)>")
 def alternation(words: Iterable[str]) -> str:
     """Longest-first alternation of literal words: `(?:季度|周|月)`."""
     unique = sorted(set(words), key=lambda word: (-len(word), word))
-    return "(?:" + "|".join(regex.escape(word) for word in unique) + ")"
+    return "(?:" + "|".join(re.escape(word) for word in unique) + ")"
 
 
 def _guarded(word: str, not_before: str, not_after: str) -> str:
     """`word` unless another word runs into it: `(?<![规约])定时(?![间器])`."""
-    before = f"(?<![{regex.escape(not_before)}])" if not_before else ""
-    after = f"(?![{regex.escape(not_after)}])" if not_after else ""
-    return before + regex.escape(word) + after
+    before = f"(?<![{re.escape(not_before)}])" if not_before else ""
+    after = f"(?![{re.escape(not_after)}])" if not_after else ""
+    return before + re.escape(word) + after
 
 
 def _before(words: list[str], not_after_qian: list[str]) -> str:
     """之前 / 以前 / 前, where a lone 前 must not start a word (前期, 前台, 前提下)."""
     guard = "(?!" + alternation(not_after_qian) + ")"
-    return "(?:" + "|".join(
-        regex.escape(word) + (guard if word == "前" else "")
-        for word in sorted(words, key=len, reverse=True)
-    ) + ")"
+    return (
+        "(?:"
+        + "|".join(
+            re.escape(word) + (guard if word == "前" else "")
+            for word in sorted(words, key=len, reverse=True)
+        )
+        + ")"
+    )
+
+
+def _not_after_window(words: dict[str, Any]) -> str:
+    """What may not follow a window: a word it starts (内部), or, within the clause, a
+    requirement noun (3年以内相关经验)."""
+    clause = r"[^,.;:，。；：、]{0,6}?"
+    return (
+        "(?:"
+        + alternation(words["not_after_window"])
+        + "|"
+        + clause
+        + alternation(words["requirement_nouns"])
+        + ")"
+    )
 
 
 @cache
@@ -226,12 +251,14 @@ def lexicon_pieces() -> dict[str, str]:
         "ALTERNATE": alternation(units["alternate"]),
         "MOD_BEFORE": alternation(mods["before"]),
         "MOD_AFTER": alternation(mods["after"]),
-        "KIND_WORD": "(?:" + "|".join(
+        "KIND_WORD": "(?:"
+        + "|".join(
             _guarded(word, spec["not_before"], spec["not_after"])
             for word, spec in sorted(kinds.items(), key=lambda item: -len(item[0]))
-        ) + ")",
-        "NOT_AFTER_UNIT": regex.escape(cues["words"]["not_after_unit"]),
-        "NOT_AFTER_WINDOW": alternation(cues["words"]["not_after_window"]),
+        )
+        + ")",
+        "NOT_AFTER_UNIT": re.escape(cues["words"]["not_after_unit"]),
+        "NOT_AFTER_WINDOW": _not_after_window(cues["words"]),
         "BEFORE": _before(deadline["before"], cues["words"]["not_after_qian"]),
         "WITHIN": alternation(deadline["within"]),
         "BEFORE_PREFIX": alternation(deadline["before_prefix"]),
@@ -248,7 +275,7 @@ def lexicon_pieces() -> dict[str, str]:
         "IMPLICIT_PREFIX": alternation(implicit["prefix"]),
         "IMPLICIT_HEAD": alternation(implicit["nouns"]["heads"]),
         "IMPLICIT_ALONE": alternation(implicit["nouns"]["alone"]),
-        "IMPLICIT_NOT_BEFORE": regex.escape(implicit["nouns"]["not_before"]),
+        "IMPLICIT_NOT_BEFORE": re.escape(implicit["nouns"]["not_before"]),
     }
 
 

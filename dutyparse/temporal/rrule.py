@@ -29,9 +29,14 @@ _TIME_FREQ = {"H": "HOURLY", "M": "MINUTELY", "S": "SECONDLY"}
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _PERIOD = regex.compile(r"P(?P<t>T?)(?P<n>\d+)(?P<d>[YMWDHS])")
 # The first / last day of a cycle, as BYxxx parts (RFC 5545 §3.3.10: negative = from end).
-_PART_DAY = {("MONTHLY", "start"): "BYMONTHDAY=1", ("MONTHLY", "end"): "BYMONTHDAY=-1",
-             ("YEARLY", "start"): "BYYEARDAY=1", ("YEARLY", "end"): "BYYEARDAY=-1",
-             ("WEEKLY", "start"): "BYDAY=MO", ("WEEKLY", "end"): "BYDAY=SU"}
+_PART_DAY = {
+    ("MONTHLY", "start"): "BYMONTHDAY=1",
+    ("MONTHLY", "end"): "BYMONTHDAY=-1",
+    ("YEARLY", "start"): "BYYEARDAY=1",
+    ("YEARLY", "end"): "BYYEARDAY=-1",
+    ("WEEKLY", "start"): "BYDAY=MO",
+    ("WEEKLY", "end"): "BYDAY=SU",
+}
 
 
 def to_rrule(freq: Frequency) -> tuple[str | None, str | None]:

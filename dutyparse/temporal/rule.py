@@ -48,7 +48,9 @@ class Rule:
             return
         for match in pattern(self.name).finditer(folded):
             for found in self.build(match, folded):
-                yield Found(found.what, found.start, found.end, found.fields, found.implicit, priority)
+                yield Found(
+                    found.what, found.start, found.end, found.fields, found.implicit, priority
+                )
 
 
 def span(match: regex.Match[str], group: str | int = 0) -> tuple[int, int]:

@@ -27,25 +27,27 @@ _DIGIT_ORDER = "一二三四五六七八九"
 def count(text: str) -> tuple[int, int | None] | None:
     """A count and the upper end of its range, or None when `text` is no count.
 
-    >>> count("5"), count("一到两"), count("七八"), count("三五"), count("")
-    ((5, None), (1, 2), (7, 8), None, None)
+    >>> count("5"), count("一到两"), count("七八"), count("三五"), count("二五"), count("")
+    ((5, None), (1, 2), (7, 8), (3, 5), None, None)
     """
     ends = _RANGE.split(text.strip())
     if len(ends) == 2:
         low, high = to_int(ends[0]), to_int(ends[1])
         return (low, high) if low is not None and high is not None and low < high else None
+    digits = text.replace("两", "二")
+    if len(digits) > 1 and all(ch in _DIGIT_ORDER for ch in digits):
+        return _adjacent_range(digits)  # 两三 is a range; 二五 is no count at all
     value = to_int(text) if text else None
-    if value is not None:
-        return value, None
-    return _adjacent_range(text.replace("两", "二"))
+    return (value, None) if value is not None else None
 
 
 def _adjacent_range(text: str) -> tuple[int, int | None] | None:
-    """`两三` / `七八`: two consecutive digits written side by side mean a range."""
-    if len(text) != 2 or any(ch not in _DIGIT_ORDER for ch in text):
+    """`两三` / `七八` / `三五`: two digits side by side, the second a little larger,
+    are a rough range."""
+    if len(text) != 2:
         return None
     low, high = _DIGIT_ORDER.index(text[0]) + 1, _DIGIT_ORDER.index(text[1]) + 1
-    return (low, high) if high == low + 1 else None
+    return (low, high) if 0 < high - low <= 2 else None
 
 
 def duration(unit: str, amount: int) -> str:
