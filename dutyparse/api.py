@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dutyparse.assemble import Holes, assemble, skipped_models
 from dutyparse.classify import classify
-from dutyparse.labels import find_labels
+from dutyparse.labels import Label, find_labels
 from dutyparse.layout import Skip, find_skipped, title_span
 from dutyparse.markers import Candidate, find_candidates
 from dutyparse.models import Document
@@ -51,6 +51,5 @@ def _holes(title: tuple[int, int] | None, skips: list[Skip]) -> Holes:
     return Holes(sorted(spans))
 
 
-def _in_hole(event: Candidate | object, holes: Holes) -> bool:
-    start = getattr(event, "start", -1)
-    return any(s <= start < e for s, e in holes.spans)
+def _in_hole(event: Candidate | Label, holes: Holes) -> bool:
+    return holes.covers(event.start)

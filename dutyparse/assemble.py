@@ -33,6 +33,11 @@ class Holes:
 
     spans: list[tuple[int, int]]
 
+    def covers(self, pos: int) -> bool:
+        """Whether `pos` lies inside a hole."""
+        i = bisect_left(self.spans, (pos + 1, pos + 1)) - 1
+        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
+
     def pieces(self, lo: int, hi: int, text: str) -> list[tuple[int, int]]:
         """Subranges of `lo:hi` outside every hole, trimmed of whitespace, non-empty."""
         out, pos = [], lo
@@ -165,7 +170,11 @@ def _title_length(first: str) -> int:
     """
     space = _SPACE_RUN.search(first)
     sentence_follows = space is not None and _SENTENCE.search(first, space.end()) is not None
-    if len(first) <= _TITLE_MAX and not _CLAUSE.search(first.rstrip(":：。")) and not sentence_follows:
+    if (
+        len(first) <= _TITLE_MAX
+        and not _CLAUSE.search(first.rstrip(":：。"))
+        and not sentence_follows
+    ):
         return len(first)
     stop = _TITLE_STOP.search(first, 1)
     if stop is None:

@@ -32,9 +32,10 @@ def _read(name: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
-    args = _parser().parse_args(
-        ["parse", *(argv or [])] if not argv or argv[0] != "parse" else argv
-    )
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not words or words[0] != "parse":  # `cat doc.txt | dutyparse` and `dutyparse FILE`
+        words = ["parse", *words]
+    args = _parser().parse_args(words)
     try:
         text = _read(args.file)
     except FileNotFoundError:

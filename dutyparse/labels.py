@@ -13,9 +13,9 @@ closes back to its level; a new one nests.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 import regex
 
@@ -138,24 +138,23 @@ def _inline_labels(norm: str, cands: list[Candidate]) -> list[Label]:
     after it restarts a running list (`…；2、协助主管任职要求：1、本科`). Not
     `(一)分管领导主要工作职责: 1、`, where the words are the heading's own."""
     after_marker = {c.start: c for c in cands}
+    previous = {id(c): before for before, c in pairwise(cands)}
     found = []
     for match in _inline_cue().finditer(norm):
         marker = after_marker.get(_SPACES.match(norm, match.end()).end())
         if not (match.group().endswith(":") or marker):
             continue
         glued_ok = marker is not None and (
-            not _HAN.match(norm, match.start() - 1) or _restarts(cands, marker)
+            not _HAN.match(norm, match.start() - 1) or _restarts(previous.get(id(marker)), marker)
         )
         if _boundary(norm, match.start()) or glued_ok:
             found.append(Label(match.start(), match.end(), "cue", match.group("title")))
     return found
 
 
-def _restarts(cands: list[Candidate], marker: Candidate) -> bool:
+def _restarts(previous: Candidate | None, marker: Candidate) -> bool:
     """`marker` is a 1 right after a sibling of its own style that counted past 1
     (`2、协助主管任职要求：1、`), not the first child of a heading (`A、…职责: 1、`)."""
-    i = bisect_left([c.start for c in cands], marker.start)
-    previous = cands[i - 1] if i > 0 else None
     return (
         marker.number == 1
         and previous is not None

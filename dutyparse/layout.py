@@ -10,6 +10,7 @@ contents. Each is found on normalised text and reported as a span of the origina
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -35,6 +36,7 @@ _NEAR_COPY_RATIO = 80
 _TOC_KEYWORD = regex.compile(r"目[ ]*录|contents", regex.IGNORECASE)
 _TOC_ENTRY_MAX = 60
 _TOC_UNPAGED_MAX = 40  # a numbered list of titles after `目录`, without page numbers
+_TOC_MAX_ENTRIES = 400  # candidates examined after a `目录` keyword
 # `1 / 23`: a page counter of a document-sharing site cut into a sentence.
 _INLINE_PAGE = regex.compile(r"(?<=\s)[0-9]{1,3}[ ]?/[ ]?[0-9]{1,3}(?=\s)")
 
@@ -46,6 +48,13 @@ class Skip:
     start: int
     end: int
     reason: SkipReason
+
+
+@cache
+def _site_suffix() -> regex.Pattern[str]:
+    """` - 百度文库` closing a line."""
+    names = "|".join(map(regex.escape, lines("site_names.txt")))
+    return regex.compile(rf"[ ]*[-_|][ ]*(?:{names})[ ]*$", regex.MULTILINE | regex.IGNORECASE)
 
 
 @cache
@@ -68,6 +77,8 @@ def title_span(norm: str, cands: list[Candidate]) -> tuple[int, int] | None:
     if not spans or any(c.start == spans[0][0] for c in cands):
         return None
     start, end = spans[0]
+    suffix = _site_suffix().search(norm, start, end)
+    end = suffix.start() if suffix and suffix.start() > start else end
     if _names_document(norm[start:end]):
         return start, end
     head = _LEADING_SEGMENT.match(norm, start, end)  # `行政人事专员 (一)主要职责: …`
@@ -153,6 +164,9 @@ def _furniture_lines(norm: str) -> list[Skip]:
         Skip(s, e, "furniture") for s, e in _line_spans(norm) if furniture.fullmatch(norm, s, e)
     ]
     found += [Skip(m.start(), m.end(), "furniture") for m in _INLINE_PAGE.finditer(norm)]
+    found += [
+        Skip(m.start(), m.end(), "furniture") for m in _site_suffix().finditer(norm) if m.group()
+    ]
     return found
 
 
@@ -174,7 +188,8 @@ def _toc_entries_end(norm: str, cands: list[Candidate], pos: int) -> int:
     With page numbers the run lasts while entries have them; without, while entries
     stay short titles (at least three of them).
     """
-    later = [c for c in cands if c.start >= pos and c.ordered]
+    first = bisect_left(cands, pos, key=lambda c: c.start)
+    later = [c for c in cands[first : first + _TOC_MAX_ENTRIES] if c.ordered]
     entries = [c for i, c in enumerate(later) if not _is_page_ref(norm, c, later[i + 1 : i + 2])]
     if not entries or regex.search(r"[^\s]", norm[pos : entries[0].start]):
         return pos

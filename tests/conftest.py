@@ -18,7 +18,9 @@ def corpus_docs() -> list[Path]:
 
 def shared_docs() -> list[Path]:
     """The development set and the seed file, when this checkout sits beside them."""
-    return sorted((SHARED / "dev" / "docs").glob("*.txt")) + sorted((SHARED / "seeds").glob("*.txt"))
+    return sorted((SHARED / "dev" / "docs").glob("*.txt")) + sorted(
+        (SHARED / "seeds").glob("*.txt")
+    )
 
 
 def gold_for(doc: Path) -> dict[str, Any]:

@@ -47,7 +47,9 @@ def test_corpus_document_is_lossless(path: Path) -> None:
     assert coverage_errors(path.read_text(encoding="utf-8")) == []
 
 
-@pytest.mark.skipif(not shared_docs(), reason="../shared (dev set and seeds) is not beside this checkout")
+@pytest.mark.skipif(
+    not shared_docs(), reason="../shared (dev set and seeds) is not beside this checkout"
+)
 @pytest.mark.parametrize("path", shared_docs(), ids=lambda p: p.stem)
 def test_shared_document_is_lossless(path: Path) -> None:
     assert coverage_errors(path.read_text(encoding="utf-8")) == []

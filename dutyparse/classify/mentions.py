@@ -5,13 +5,13 @@ particle that cannot be part of a name (`协助|行政人事主管`, `报|分公
 — and is one of, in this order:
 
 - a known role, optionally after a unit (`营业部` + `总经理`, `上级`);
+  a known role of three characters or more needs no boundary (`当日|收银员`);
 - a line of work plus a title (`行政人事` + `主管`, `教学` + `主管`);
 - a unit of three or more characters (`技术服务部`, `物业管理处`).
 
 Its relation comes from the ordered rule table `lexicons/mention_relations.toml`
-(`向…汇报` reports_to, `协助…` assists, `监督…` supervises, else other). A role joined
-to the previous one by `和/及/与/、` shares its relation when it has none of its own
-(`对总经理和副总经理负责`).
+(`向…汇报` reports_to, `协助…` assists, `监督…` supervises, else other). Roles joined
+by `和/及/与/、` are related by the words around the whole run (`对总经理和副总经理负责`).
 
 >>> [(m.role, m.relation) for m in find_mentions("完成后报总经理审批，并协助行政主管工作。")]
 [('总经理', 'reports_to'), ('行政主管', 'assists')]
@@ -34,8 +34,9 @@ from dutyparse.models import Mention, MentionRelation
 _HAN = regex.compile(r"\p{Han}+")
 # Clause punctuation: a relation is read only inside the clause of its mention.
 _CLAUSE_END = regex.compile(r"[,，。;；!！?？\n]")
-# What joins two coordinated roles: `总经理和副总经理`, `财务部、行政部`.
-_COORDINATION = regex.compile(r"(?:和|及|与|、|或|以及)")
+# What joins two coordinated roles, with a short modifier: `总经理和副总经理`,
+# `财务部、行政部`, `院长和分管副院长`, `测试工程师、自动化测试工程师`.
+_COORDINATION = regex.compile(r"(?:以及|和|及|与|、|或|/)\p{Han}{0,4}")
 # A field label directly followed by its value: `直接上级总经理`, `直接上级：总经理`.
 _FIELD_GAP = regex.compile(r"[:：\s]?")
 
@@ -45,6 +46,7 @@ class _Rule:
     relation: MentionRelation
     before: regex.Pattern[str] | None
     after: regex.Pattern[str] | None
+    field: regex.Pattern[str] | None  # the `before` words closing a form label
 
 
 def _words(words: list[str] | tuple[str, ...]) -> str:
@@ -57,12 +59,27 @@ def _rule(row: dict[str, Any]) -> _Rule:
         before = regex.compile(rf"(?:{_words(row['before'])}).{{0,{row['before_gap']}}}$")
     if "after" in row:
         after = regex.compile(rf"^.{{0,{row['after_gap']}}}(?:{_words(row['after'])})")
-    return _Rule(cast(MentionRelation, row["relation"]), before, after)
+    field = None
+    if "before" in row and "after" not in row:
+        field = regex.compile(rf"(?:{_words(row['before'])})[:：]?$")
+    return _Rule(cast(MentionRelation, row["relation"]), before, after, field)
 
 
 @cache
 def _rules() -> tuple[_Rule, ...]:
     return tuple(_rule(row) for row in table("mention_relations.toml")["rule"])
+
+
+@cache
+def _relation_words() -> str:
+    """Every `before` word of the relation rules (`协助`, `分管`, `报`)."""
+    rows = table("mention_relations.toml")["rule"]
+    return _words(tuple({word for row in rows for word in row.get("before", [])}))
+
+
+@cache
+def _relation_word() -> regex.Pattern[str]:
+    return regex.compile(f"(?:{_relation_words()})")
 
 
 @cache
@@ -92,18 +109,31 @@ def _work_words() -> str:
 @cache
 def _pattern() -> regex.Pattern[str]:
     breakers, work = _breakers(), _work_words()
-    known = _words(tuple(lines("mention_roles.txt")) + tuple(surfaces()))
-    # A stem built from role words: `行政人事`, `教学科研`.
-    stem = rf"(?:{work}){{1,3}}?"
+    generic = _words(lines("mention_roles.txt"))
+    # A stem built from role words (`行政人事`, `教学科研`), not opening with a verb
+    # (`分管|秘书处`, `管理|促销员`: the verb's object is the role).
+    stem = rf"(?!{_relation_words()})(?:{work}){{1,3}}?"
     # A unit before a known role: `营业部` + 总经理, `分公司` + 经理.
     unit = rf"(?:{stem}|分|子|总|本)(?:部|处|科|中心|公司|店|车间)"
     ends_word = rf"(?!{_words(lines('mention_unit_followers.txt'))})"
+    # A known role followed by a unit ending is part of the unit's name (`保安|部`),
+    # unless the ending starts another word (`店长|处理`).
+    not_unit = rf"(?!(?:{_words(lines('role_units.txt'))}){ends_word})"
     boundary = rf"(?<=^|[^\p{{Han}}]|{breakers})"
     return regex.compile(
-        rf"{boundary}(?:(?:{unit})?(?:{known})(?:(?<=部)门)?"
+        rf"{boundary}(?:(?:{unit})?(?:(?:{_words(tuple(surfaces()))})(?:(?<=部)门)?{not_unit}"
+        rf"|{generic})"
         rf"|{stem}(?:{_words(lines('role_titles.txt'))})"
         rf"|{stem}(?:{_words(lines('role_units.txt'))}){ends_word})"
+        rf"|(?:{_long_roles()})(?:(?<=部)门)?{not_unit}"
     )
+
+
+@cache
+def _long_roles() -> str:
+    """Known roles of three characters or more that end like a role (`收银员`, `客服专员`):
+    specific enough to be read without a word boundary before them (`当日|收银员`)."""
+    return _words(tuple(name for name in surfaces() if len(name) >= 3 and ends_like_role(name)))
 
 
 @cache
@@ -114,22 +144,29 @@ def _blocked_after() -> regex.Pattern[str]:
 def _names_role(folded: str, start: int, end: int) -> bool:
     """A match that names a role (not `内部`, `各部门`, `在主席的领导下`)."""
     name = folded[start:end]
+    if name.endswith("部门") and _relation_word().fullmatch(name[:-2]):
+        return False  # `组织部门技能比武`: a verb and its object
     name = name.removesuffix("门") if name.endswith("部门") else name
-    if name.endswith(tuple(lines("mention_roles.txt"))):
+    if name.endswith(lines("mention_roles.txt")):
         return start == 0 or folded[start - 1] != "的"
+    if name in surfaces():
+        return name not in lines("mention_activities.txt")
     return ends_like_role(name)
 
 
 def _bare_generic(name: str, relation: MentionRelation) -> bool:
     """`员工福利`, `上级部门`: a generic word (`mention_roles.txt`) names a role only when
     the duty relates to it (`上级交办`, `协助员工`)."""
-    return relation == "other" and name.endswith(tuple(lines("mention_roles.txt")))
+    return relation == "other" and name.endswith(lines("mention_roles.txt"))
 
 
-def _line_of_work(folded: str, end: int, relation: MentionRelation) -> bool:
-    """`会计凭证`, `客服工作`, `业务员工作经验`: a role word used for its line of work,
-    unless a relation word shows a person is meant (`协助行政主管工作`)."""
-    return relation == "other" and bool(_blocked_after().match(folded, end))
+def _line_of_work(folded: str, start: int, end: int, relation: MentionRelation) -> bool:
+    """`会计凭证`, `客服工作`, `业务员工作经验`: a position word used for its line of
+    work, unless a relation word shows a person is meant (`协助行政主管工作`). A unit
+    stays a unit (`前厅部工作情况`)."""
+    if relation != "other" or folded[start:end].endswith(lines("role_units.txt")):
+        return False
+    return bool(_blocked_after().match(folded, end))
 
 
 def _relation(folded: str, start: int, end: int) -> MentionRelation:
@@ -138,6 +175,22 @@ def _relation(folded: str, start: int, end: int) -> MentionRelation:
     clause_end = _CLAUSE_END.search(folded, end)
     before = folded[clause_starts[-1] if clause_starts else 0 : start]
     after = folded[end : clause_end.start() if clause_end else len(folded)]
+    return _first_rule(before, after)
+
+
+def field_relation(label: str) -> MentionRelation:
+    """The relation a form label gives the roles filed under it.
+
+    >>> field_relation("直接上级："), field_relation("直接下级"), field_relation("汇报关系")
+    ('reports_to', 'supervises', 'other')
+    """
+    label = fold(label).strip()
+    return next(
+        (rule.relation for rule in _rules() if rule.field and rule.field.search(label)), "other"
+    )
+
+
+def _first_rule(before: str, after: str) -> MentionRelation:
     for rule in _rules():
         if rule.before and not rule.before.search(before):
             continue
@@ -163,28 +216,56 @@ def _spans(folded: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def find_mentions(
-    text: str, start: int = 0, end: int | None = None, exclude: frozenset[str] = frozenset()
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    exclude: frozenset[str] = frozenset(),
+    default: MentionRelation = "other",
 ) -> list[Mention]:
-    """Roles named in text[start:end], with spans into `text`; roles whose id is in
-    `exclude` (the item's own) are left out.
+    """Roles named in text[start:end] (read on their own), with spans into `text`;
+    roles whose id is in `exclude` (the item's own) are left out. A role no rule relates
+    gets `default` (the relation of the form field it is filed under, `field_relation`).
 
     >>> [(m.role, m.relation) for m in find_mentions("直接上级总经理直接下级施工员")]
     [('总经理', 'reports_to'), ('施工员', 'supervises')]
     """
-    folded = fold(text)
-    end = len(text) if end is None else end
+    window = text[start:end]
+    folded = fold(window)
     mentions: list[Mention] = []
-    previous: tuple[int, MentionRelation] | None = None
-    for a, b in _spans(folded, start, end):
-        relation = _relation(folded, a, b)
-        if relation == "other" and previous and _COORDINATION.fullmatch(folded, previous[0], a):
-            relation = previous[1]
-        if _line_of_work(folded, b, relation) or _bare_generic(folded[a:b], relation):
-            continue
-        previous = (b, relation)
-        role_id = canonical(text[a:b])
-        if role_id not in exclude:
-            mentions.append(
-                Mention(role=text[a:b], relation=relation, start=a, end=b, role_id=role_id)
-            )
+    for group in _coordinated(folded, _spans(folded, 0, len(folded))):
+        for (a, b), relation in zip(group, _group_relations(folded, group), strict=True):
+            relation = default if relation == "other" else relation
+            if _line_of_work(folded, a, b, relation) or _bare_generic(folded[a:b], relation):
+                continue
+            role, role_id = window[a:b], canonical(window[a:b])
+            if role_id not in exclude:
+                mention = Mention(
+                    role=role, relation=relation, start=start + a, end=start + b, role_id=role_id
+                )
+                mentions.append(mention)
     return mentions
+
+
+def _coordinated(folded: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Spans grouped into runs joined by `和/及/与/、` (`总经理和副总经理`)."""
+    groups: list[list[tuple[int, int]]] = []
+    for span in spans:
+        if groups and _COORDINATION.fullmatch(folded, groups[-1][-1][1], span[0]):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return groups
+
+
+def _group_relations(folded: str, group: list[tuple[int, int]]) -> list[MentionRelation]:
+    """Relations of coordinated roles: the words around the whole run decide for all
+    (`对总经理和副总经理负责`, `在院长和分管副院长领导下`); failing that each role's own,
+    a role without one sharing the one before it."""
+    shared = _relation(folded, group[0][0], group[-1][1])
+    if shared != "other":
+        return [shared] * len(group)
+    relations: list[MentionRelation] = []
+    for a, b in group:
+        own = _relation(folded, a, b)
+        relations.append(relations[-1] if own == "other" and relations else own)
+    return relations

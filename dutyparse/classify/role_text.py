@@ -1,7 +1,8 @@
 """Reading the role a heading, a title or an item's label names (SPEC §3).
 
 A heading names a role when, once its duty suffix and organisation prefix are gone, what
-is left ends like a position or a unit (`lexicons/role_heads.txt`) or is a known role:
+is left ends like a position or a unit (`lexicons/role_heads.txt`,
+`role_unit_heads.txt`) or is a known role:
 
     商贸公司总经理工作职责   →  strip 职责, 工作; drop 商贸公司   →  总经理
     客户服务部岗位职责及管理制度  →  strip 制度, 管理, 及, 职责, 岗位  →  客户服务部
@@ -28,7 +29,16 @@ _TRIM = " \n:：、,，.。;；!！?？-—_·*#"
 # A bracket closing a heading: `(一)`, `（20200502123308）`, `(加挂院工会牌子)`.
 _TRAILING_BRACKET = regex.compile(r"\s*[(\[【][^()\[\]【】]*[)\]】]\s*$")
 # A bracket opening a heading: `(岗位职责)组织机构和职责`.
-_LEADING_BRACKET = regex.compile(r"^\s*[(\[【][^()\[\]【】]*[)\]】]\s*")
+_LEADING_BRACKET = regex.compile(r"\s*[(\[【][^()\[\]【】]*[)\]】]\s*")
+# A list marker or year left on a heading: `A、`, `3.2`, `四、`, `第二条`, `职责一:`,
+# `2021年度`; a bare `2020` is no marker.
+_LEADING_MARKER = regex.compile(
+    r"\s*(?:[A-Za-z]|[一二三四五六七八九十]{1,3})[、.．)]\s*"
+    r"|\s*[0-9]{1,2}(?:[.．][0-9]{1,2})*[、.．)]?\s*(?=\p{Han})"
+    r"|\s*第[一二三四五六七八九十百0-9]{1,4}[章节条款]\s*"
+    r"|\s*职责[一二三四五六七八九十]{1,3}[:：]\s*"
+    r"|\s*[0-9]{4}\s*年度?\s*"
+)
 # A share of time closing a heading: `会务项目管理 60%`.
 _PERCENT = regex.compile(r"\s*[0-9]+(?:\.[0-9]+)?\s*%\s*$")
 # Connectors that join two parts of a heading: `…组织架构及客服部门岗位职责`.
@@ -37,6 +47,8 @@ _CONNECTOR = regex.compile(r"以及|及|和")
 _PHASE = regex.compile(r"(?:前期|中期|后期|初期|阶段|期间|之前|之后|前|后)$")
 # Clause punctuation: a label containing it is a sentence, not a name.
 _CLAUSE = regex.compile(r"[,，。;；!！?？、]")
+# What a role's name never contains besides clause punctuation: `岗位名称：店长`.
+_NOT_IN_NAME = regex.compile(r"[,，。;；!！?？、:：]")
 # The label of an item: text up to the first whitespace or colon.
 _LABEL = regex.compile(r"\s*([^\s:：]+)")
 # A place written with its level: `南京市`, `岚皋县`, `徐汇区`.
@@ -44,6 +56,20 @@ _PLACE_LEVEL = regex.compile(r"^\p{Han}{1,6}?(?:省|市|区|县|镇|乡|州)$")
 # Parts of a posting title: `淘宝运营/店长`, `销售行政专员-会务方向`, `客服（徐汇）`.
 _TITLE_PART = regex.compile(r"[(（][^()（）]*[)）]|[-—_/][^-—_/()（）]+|[^-—_/()（）]+")
 _TITLE_SPLIT = regex.compile(r"[+|｜丨]")
+# The position a form or posting names: `岗位名称：出纳`, `职位名称 项目经理`, `职位：店长`.
+_POSITION_FIELD = regex.compile(
+    r"(?:岗位名称|职位名称)[:：]?\s*|(?:招聘岗位|招聘职位|应聘岗位|岗位|职位)[:：]\s*"
+)
+# Where a field value ends: whitespace or punctuation.
+_VALUE_END = regex.compile(r"[\s,，。;；:：、|｜]")
+# Tags opening a posting title: `【招聘】`, `[急聘]`, `急聘：`.
+_TITLE_TAGS = regex.compile(
+    r"(?:\s*[【\[][^【】\[\]]*[】\]]|\s*(?:急聘|急招|诚聘|热招|招聘)[:：\s])*\s*"
+)
+# Pay closing a posting title: `销售经理 8-15K`, `客服专员4000-6000元/月`, `店长 1.5万`.
+_TITLE_PAY = regex.compile(
+    r"\s*[0-9.]+\s*(?:[-~～至]\s*[0-9.]+)?\s*(?:[kKwW]|千|万|元)(?:/月|每月)?(?:以上)?\s*$"
+)
 
 
 @cache
@@ -59,7 +85,7 @@ def _suffix() -> regex.Pattern[str]:
 
 @cache
 def _org_prefix() -> regex.Pattern[str]:
-    return regex.compile(rf".*{_alternation('org_suffixes.txt').pattern}")
+    return regex.compile(rf".*({_alternation('org_suffixes.txt').pattern})")
 
 
 @cache
@@ -73,7 +99,7 @@ def is_role(name: str) -> bool:
     >>> is_role("总经理"), is_role("教务处"), is_role("各部门"), is_role("成长"), is_role("活动前")
     (True, True, False, False, False)
     """
-    if not _ROLE_MIN <= len(name) <= _ROLE_MAX or _CLAUSE.search(name):
+    if not _ROLE_MIN <= len(name) <= _ROLE_MAX or _NOT_IN_NAME.search(name):
         return False
     if _alternation("role_stops.txt").search(name):
         return False
@@ -93,14 +119,23 @@ def ends_like_role(name: str) -> bool:
         return True  # `项目部安全员`: 安全员 is a role though 全员 is a look-alike
     if name.endswith(tuple(_set("role_false_heads.txt"))):
         return False
-    return name.endswith(tuple(_set("role_heads.txt")))
+    return name.endswith(_heads())
+
+
+def _is_position(name: str) -> bool:
+    """Whether `name` ends like a position rather than a unit (`校长`, not `领导小组`)."""
+    return name.endswith(tuple(_set("role_heads.txt"))) and is_role(name)
+
+
+@cache
+def _heads() -> tuple[str, ...]:
+    return tuple(_set("role_heads.txt") | _set("role_unit_heads.txt"))
 
 
 @cache
 def _headed_surfaces() -> tuple[str, ...]:
     """Lexicon roles that themselves end like a role (`安全员`; not `销售`, `采购`)."""
-    heads = tuple(_set("role_heads.txt"))
-    return tuple(name for name in surfaces() if name.endswith(heads))
+    return tuple(name for name in surfaces() if name.endswith(_heads()))
 
 
 def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
@@ -118,13 +153,17 @@ def _strip_suffix(folded: str, start: int, end: int) -> int:
 
 
 def _strip_prefix(folded: str, start: int, end: int) -> int:
-    """Start of the window once an organisation or phase prefix is dropped; a known
-    role is kept whole (`分公司经理`)."""
+    """Start of the window once an organisation or phase prefix is dropped. A named
+    organisation always goes (`商贸公司|总经理`, `华晟…有限公司|部门`); a bare type only
+    before a position (`学校|校长`, but `学校安全工作领导小组`); a known role stays whole
+    (`分公司经理`)."""
     if squeeze(folded[start:end]) in surfaces():
         return start
     org = _org_prefix().match(folded, start, end)
-    if org and is_role(squeeze(folded[org.end() : end])):
-        return int(org.end())
+    if org and org.end() < end:
+        rest = squeeze(folded[org.end() : end])
+        if len(squeeze(folded[start : org.start(1)])) >= 2 or _is_position(rest):
+            return int(org.end())
     for cut in range(start + 3, end - 1):
         rest = squeeze(folded[cut:end])
         if _PHASE.search(folded, start, cut) and rest in surfaces() and len(rest) >= 3:
@@ -146,7 +185,10 @@ def _window_role(folded: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _heading_span(folded: str) -> tuple[int, int] | None:
     """Span of the role in a folded heading: whole first, then part by part."""
-    start = _LEADING_BRACKET.match(folded).end() if _LEADING_BRACKET.match(folded) else 0
+    start = 0
+    for opening in (_LEADING_MARKER, _LEADING_BRACKET, _POSITION_FIELD):
+        found = opening.match(folded, start)
+        start = found.end() if found else start
     end = len(folded)
     for pattern in (_PERCENT, _TRAILING_BRACKET, _PERCENT):
         found = pattern.search(folded, start, end)
@@ -219,6 +261,9 @@ def title_role(title: str | None) -> str | None:
     """
     if not title:
         return None
+    title = title[_TITLE_TAGS.match(title).end() :]
+    pay = _TITLE_PAY.search(title)
+    title = title[: pay.start()] if pay else title
     parts = _TITLE_SPLIT.split(title)
     if len(parts) > 1:
         return next(filter(None, map(title_role, parts)), None)
@@ -253,5 +298,28 @@ def label_role(body: str) -> str | None:
     ('党政办公室', None)
     """
     label = label_span(body)
-    span = _window_role(fold(body), *label) if label else None
+    if label is None or fold(body[label[0] : label[1]]) in _set("form_fields.txt"):
+        return None
+    span = _window_role(fold(body), *label)
     return squeeze(body[span[0] : span[1]]) if span else None
+
+
+def position_fields(text: str) -> list[str]:
+    """The positions named by the form fields of `text`, as written, in text order.
+
+    >>> position_fields("岗位名称：出纳　所属部门：财务部")
+    ['出纳']
+    >>> position_fields("岗位名称项目经理所属部门工程部直接上级总经理")
+    ['项目经理']
+    """
+    folded = fold(text)
+    found = []
+    for field in _POSITION_FIELD.finditer(folded):
+        end = _VALUE_END.search(folded, field.end())
+        stop = end.start() if end else len(folded)
+        label = _alternation("form_fields.txt").search(folded, field.end(), stop)
+        stop = label.start() if label else stop
+        span = _window_role(folded, field.end(), stop)
+        if span:
+            found.append(squeeze(text[span[0] : span[1]]))
+    return found

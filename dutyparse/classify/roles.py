@@ -2,13 +2,19 @@
 
 Walking the tree top-down, each level hands its children a context (role, kind):
 
+- the top context is the document title's role (`行政人事专员（偏行政）`,
+  `客服专员岗位职责` → 客服专员), else the one position a 岗位说明书 form names
+  (`岗位名称：出纳`), and the kind the title's cue words name, if any;
 - a section's role is the one its heading names (`role_text.heading_role`), else its
-  parent's; at the top, the document title's (`行政人事专员（偏行政）`, `客服专员岗位职责`);
-- a section's kind is the one its heading's cue words name (`section_kind.kind_of`),
-  else its parent's; a top-level section without a cue holds duties;
+  parent's; its kind is the one its heading's cues name (`section_kind.kind_of`), else
+  its parent's, else duties;
 - an item takes the role its own label names (`1.党政办公室(…) 负责…`), else the
-  context's, and the context's kind; an item outside any section is judged by its label
-  (`一、目的 明晰…` overview, `组长:… 成员:…` other), else duties;
+  context's, and the context's kind; an unmarked paragraph naming a role
+  (`执行总监具体岗位职责:`) hands that role to the items after it;
+- under a reporting field (`直接上级：`) a role an item names is the superior: a
+  mention with the field's relation, not the item's owner;
+- an item outside any section is judged by its label (`一、目的 明晰…` overview), a
+  member list (`组长:… 成员:…` other), else the title's kind, else duties;
 - every role gets its canonical id (`dutyparse.roles.canonical`), every item its
   mentions of other roles (`mentions.find_mentions`).
 """
@@ -18,11 +24,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dutyparse.classify.canonical import canonical
-from dutyparse.classify.mentions import find_mentions
+from dutyparse.classify.mentions import field_relation, find_mentions
 from dutyparse.classify.organization import find_organization
-from dutyparse.classify.role_text import heading_role, label_role, label_span, title_role
+from dutyparse.classify.role_text import (
+    heading_role,
+    label_role,
+    label_span,
+    position_fields,
+    title_role,
+)
 from dutyparse.classify.section_kind import kind_of, member_list_kind
-from dutyparse.models import Document, Item, Mention, Section, SectionKind
+from dutyparse.models import Document, Item, Mention, MentionRelation, Section, SectionKind
 
 _DEFAULT_KIND: SectionKind = "duties"
 
@@ -33,6 +45,7 @@ class _Context:
 
     role: str | None
     kind: SectionKind | None
+    relation: MentionRelation = "other"  # of roles filed under a form field (`直接上级`)
 
 
 def annotate_roles(doc: Document, text: str) -> None:
@@ -47,17 +60,25 @@ def annotate_roles(doc: Document, text: str) -> None:
     ('仓管员', '仓库管理员', 'duties', [('主管', 'assists')])
     """
     doc.organization = doc.organization or find_organization(text)
-    top = _Context(title_role(doc.title), kind_of(doc.title) if doc.title else None)
+    top = _Context(title_role(doc.title) or _form_position(text), kind_of(doc.title or ""))
     _annotate_items(doc.items, text, top, top_level=True)
     for section in doc.sections:
         _annotate_section(section, text, top)
+
+
+def _form_position(text: str) -> str | None:
+    """The one position a 岗位说明书 form names (`岗位名称：出纳`); None when the text
+    names none or several (a collection of forms)."""
+    named = {canonical(name): name for name in position_fields(text)}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _annotate_section(section: Section, text: str, parent: _Context) -> None:
     section.role = heading_role(section.title) or parent.role
     section.role_id = canonical(section.role)
     section.section_kind = kind_of(section.title) or parent.kind or _DEFAULT_KIND
-    context = _Context(section.role, section.section_kind)
+    relation = field_relation(section.title) if section.section_kind == "reporting" else "other"
+    context = _Context(section.role, section.section_kind, relation)
     _annotate_items(section.items, text, context, top_level=False)
     for child in section.sections:
         _annotate_section(child, text, context)
@@ -68,20 +89,20 @@ def _annotate_items(items: list[Item], text: str, context: _Context, top_level: 
     (`执行总监具体岗位职责:`) hands that role to the items after it."""
     for item in items:
         body = item_body(item, text)
-        own_role = label_role(body)
+        own_role = label_role(body) if context.kind != "reporting" else None
         item.role = own_role or context.role
         item.role_id = canonical(item.role)
         item.section_kind = _label_kind(body, context) if top_level else _kind(context)
-        item.mentions = _mentions(item, text, len(body))
+        item.mentions = _mentions(item, text, len(body), context)
         if own_role and item.marker is None:
             context = _Context(own_role, context.kind)
 
 
-def _mentions(item: Item, text: str, body_length: int) -> list[Mention]:
+def _mentions(item: Item, text: str, body_length: int, context: _Context) -> list[Mention]:
     """Other roles the item names. In requirements a bare mention is a qualification
     (`一年以上业务助理经验`), so only those with a relation are kept there."""
     own = frozenset({item.role_id} if item.role_id else ())
-    found = find_mentions(text, item.end - body_length, item.end, exclude=own)
+    found = find_mentions(text, item.end - body_length, item.end, own, context.relation)
     if item.section_kind == "requirements":
         return [mention for mention in found if mention.relation != "other"]
     return found

@@ -17,7 +17,7 @@ from typing import cast
 import regex
 
 from dutyparse.classify.matchform import fold, squeeze
-from dutyparse.lexicons import table
+from dutyparse.lexicons import lines, table
 from dutyparse.models import SectionKind
 
 # The first clause of a heading: up to the first clause punctuation (`,` `。` `;` `!` `?`).
@@ -36,6 +36,12 @@ def _rules() -> tuple[tuple[SectionKind, regex.Pattern[str]], ...]:
 
 
 @cache
+def _sentence_opening() -> regex.Pattern[str]:
+    """Words that open a duty sentence (`督促`, `负责`, `通过`), never a label."""
+    return _alternation(list(lines("role_label_verbs.txt")))
+
+
+@cache
 def _member_cues() -> tuple[SectionKind, tuple[regex.Pattern[str], ...]]:
     rule = table("section_kinds.toml")["member_list"][0]
     fields = (regex.compile(f"{regex.escape(cue)}[:：]") for cue in rule["cues"])
@@ -50,6 +56,8 @@ def kind_of(heading: str) -> SectionKind | None:
     """
     clause = _FIRST_CLAUSE.match(squeeze(fold(heading)))
     label = clause.group() if clause else ""
+    if _sentence_opening().match(label):
+        return None  # `督促护士严格执行查对制度…`: a duty, not a label
     for kind, cues in _rules():
         if cues.search(label):
             return kind

@@ -2,7 +2,7 @@
 
 The pipeline, one step per line of `extract`:
 
-1. fold the text, one character for one character (fold.py), so spans need no mapping;
+1. fold the text, one character for one character (folding.py), so spans need no mapping;
 2. run every rule of the two ordered tables (frequency.py, deadline.py); each rule is a
    pattern built from named pieces (grammar.py) and a builder reading its match;
 3. keep the non-overlapping expressions of each kind (rule.resolve);
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dutyparse.models import Deadline, Frequency
 from dutyparse.temporal.deadline import DEADLINE_RULES
-from dutyparse.temporal.fold import fold
+from dutyparse.temporal.folding import fold
 from dutyparse.temporal.frequency import FREQUENCY_RULES
 from dutyparse.temporal.rrule import to_rrule
 from dutyparse.temporal.rule import Found, resolve
@@ -54,9 +54,12 @@ def _frequency(text: str, found: Found, offset: int) -> Frequency:
 
 
 def _deadline(text: str, found: Found, offset: int) -> Deadline:
+    fields = dict(found.fields)
+    event = fields.pop("event_span", None)  # the event as written, not as folded
     return Deadline(
         text=text[found.start : found.end],
         start=found.start + offset,
         end=found.end + offset,
-        **found.fields,
+        event=text[event[0] : event[1]] if event else None,
+        **fields,
     )

@@ -39,7 +39,7 @@ def _parts() -> dict[str, str]:
 def part(text: str) -> Part | None:
     """`start`, `middle` or `end` for a part word: 月底 → end, 中旬 → middle, 初 → start."""
     parts = _parts()
-    found = parts.get(text[-2:]) or parts.get(text[-1:]) if text else None
+    found = parts.get(text) or parts.get(text[-2:]) or parts.get(text[-1:]) if text else None
     return cast(Part, found) if found in ("start", "middle", "end") else None
 
 

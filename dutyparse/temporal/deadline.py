@@ -19,7 +19,7 @@ import regex
 from dutyparse.lexicons import table
 from dutyparse.numerals import NUMBER, to_int
 from dutyparse.temporal.frequency import cycle
-from dutyparse.temporal.rule import Found, Rule, deadline, frequency
+from dutyparse.temporal.rule import Found, Rule, deadline, frequency, group
 from dutyparse.temporal.values import amount_of, count, half
 
 _WEEKDAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "七": 7}
@@ -61,7 +61,7 @@ def _cycle(match: regex.Match[str]) -> dict[str, Any] | None:
     written = match["cyc"]
     if not written:
         return {}
-    if match["cu"]:
+    if group(match, "cu"):
         period = cycle(match["cu"], match["cn"])
         return {"cycle": period, "every": True} if period else None
     relative = _cues()["relative_cycle"].get(written)
@@ -75,7 +75,7 @@ def _cycle(match: regex.Match[str]) -> dict[str, Any] | None:
 
 def _point(match: regex.Match[str], cyc: dict[str, Any]) -> dict[str, Any] | None:
     """Fields of the point (day, weekday; cycle of a bare 月底); None if it is no point."""
-    anchored = bool(cyc) or bool(match["pre"])
+    anchored = bool(cyc) or bool(group(match, "pre"))
     if match["month"]:
         day = _DAY_IN_MONTH.search(match["month"])
         complete = day is not None or match["month"][-1] not in "月份"
@@ -85,12 +85,12 @@ def _point(match: regex.Match[str], cyc: dict[str, Any]) -> dict[str, Any] | Non
         bare_ok = match["mday"].endswith("号") or anchored
         return {"day": day} if day and 1 <= day <= 31 and bare_ok else None
     if match["wday"]:
-        named = match["wday"].startswith(_WEEK_UNITS) or match["cu"] in _WEEK_UNITS
+        named = match["wday"].startswith(_WEEK_UNITS) or group(match, "cu") in _WEEK_UNITS
         return {"weekday": _WEEKDAY[match["wday"][-1]]} if named else None
     if match["part"]:
         if match["punit"]:
             return {"cycle_of_part": cycle(match["punit"])}
-        return {} if cyc.get("every") else None
+        return {} if cyc and "offset" not in cyc else None  # 每月底, 次月底; not 当日底
     return {}
 
 
@@ -103,7 +103,7 @@ def _point_fields(match: regex.Match[str]) -> tuple[dict[str, Any], str | None] 
     part_cycle = point.pop("cycle_of_part", None)
     every = cyc.pop("every", False)
     recurring = cyc.get("cycle") if every else (part_cycle if not cyc else None)
-    fields = {**cyc, **point, "event": match["ev"] or None}
+    fields = {**cyc, **point, "event_span": match.span("ev") if match["ev"] else None}
     fields.setdefault("cycle", part_cycle)
     return fields, recurring
 
@@ -141,13 +141,25 @@ def prefix_point(match: regex.Match[str], folded: str) -> list[Found]:
     return _with_cycle(match, {**fields, "relation": "before"}, recurring)
 
 
+def next_point(match: regex.Match[str], folded: str) -> list[Found]:
+    """次月5日发放, 下月初, 下周一 → on that point of the next cycle."""
+    read = _point_fields(match)
+    return [deadline(match.start(), match.end(), **read[0], relation="on")] if read else []
+
+
 def event_before(match: regex.Match[str], folded: str) -> list[Found]:
     """出车前, 验收前, 发工资前一天, 合同结束前90天 → before the event (with offset)."""
     offset = window(match["dn"], match["du"]) if match["dn"] else None
     if match["dn"] and offset is None:
         return []
     return [
-        deadline(match.start(), match.end(), relation="before", event=match["ev"], offset=offset)
+        deadline(
+            match.start(),
+            match.end(),
+            relation="before",
+            event_span=match.span("ev"),
+            offset=offset,
+        )
     ]
 
 
@@ -157,7 +169,13 @@ def event_within(match: regex.Match[str], folded: str) -> list[Found]:
     if span is None or (match["trig"] and not match["hou"]):
         return []
     return [
-        deadline(match.start(), match.end(), relation="within", duration=span, event=match["ev"])
+        deadline(
+            match.start(),
+            match.end(),
+            relation="within",
+            duration=span,
+            event_span=match.span("ev"),
+        )
     ]
 
 
@@ -180,7 +198,7 @@ def asap(match: regex.Match[str], folded: str) -> list[Found]:
 
 def after_event(match: regex.Match[str], folded: str) -> list[Found]:
     """营业结束后, 下班后 → after the event."""
-    return [deadline(match.start(), match.end(), relation="after", event=match["ev"])]
+    return [deadline(match.start(), match.end(), relation="after", event_span=match.span("ev"))]
 
 
 def advance(match: regex.Match[str], folded: str) -> list[Found]:
@@ -195,6 +213,7 @@ def advance(match: regex.Match[str], folded: str) -> list[Found]:
 DEADLINE_RULES: tuple[Rule, ...] = (
     Rule("point_before", "前止", point_before),
     Rule("prefix_point", "截迟晚", prefix_point),
+    Rule("next_point", "次下来", next_point),
     Rule("event_within", "内", event_within),
     Rule("event_before", "前", event_before),
     Rule("window", "内", window_rule),

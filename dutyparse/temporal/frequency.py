@@ -109,7 +109,11 @@ def every_count(match: regex.Match[str], folded: str) -> list[Found]:
     """每周最少一次, 每月完成一次, 每两周一次 → the cycle with its count."""
     period = cycle(match["unit"], match["n"], bool(match["alt"]))
     times = counted(match, period or "")
-    if period is None or times is None or distributive(folded, match.start("unit") - 1):
+    if (
+        period is None
+        or times is None
+        or distributive(folded, match.start() + len(match["mod1"] or ""))
+    ):
         return []
     return [
         _periodic(
@@ -118,7 +122,7 @@ def every_count(match: regex.Match[str], folded: str) -> list[Found]:
             period,
             times=times[0],
             times_max=times[1],
-            mod=modifier(match, "mod1", "mod2", "mod3", "mod4"),
+            mod=modifier(match, "mod1", "mod5", "mod2", "mod3", "mod4"),
             anchor=anchor_of(match),
         )
     ]
@@ -175,7 +179,7 @@ def alternate(match: regex.Match[str], folded: str) -> list[Found]:
     times = counted(match, period) if match["cnt"] else (1, None)
     if times is None:
         return []
-    mod = modifier(match, "mod1", "mod2", "mod3")
+    mod = modifier(match, "mod1", "mod5", "mod2", "mod3")
     return [
         _periodic(match.start(), match.end(), period, times=times[0], times_max=times[1], mod=mod)
     ]

@@ -4,7 +4,7 @@ Each piece below is a regex fragment with an example of what it matches. Pieces 
 `<NAME>` inside another piece are filled in when a rule's pattern is first needed: the
 static ones from this module, the word lists (units, modifiers, events, cue words) from
 `dutyparse/lexicons/time_*`. Every rule pattern is compiled once and cached; nothing is
-read or compiled at import time. Patterns match *folded* text (fold.py): Simplified,
+read or compiled at import time. Patterns match *folded* text (folding.py): Simplified,
 half-width, everyday numerals, so `每週壹次` is seen as `每周一次`.
 """
 
@@ -43,7 +43,7 @@ DAYS = r"(?:的?<NUM>[号日]?(?:(?:<SEP>|<RSEP>)<NUM>[号日]?)*(?<=[号日]))"
 # The n-th weekday of a month: 第一个周一, 最后一个星期五.
 ORDINAL = r"(?:的?(?:第<NUM>个?|最后一个?)<WEEK><WD>)"
 # Part of a month after 每月: 初, 月底, 中旬, 月中.
-MONTH_PART = r"(?:月?(?:[初底末]|[上中下]旬)|月中)"
+MONTH_PART = r"(?:月?(?:[初底末]|[上中下]旬)|月中|最后一天)"
 # Months of the year, optionally with a day or part: 12月, 3月、9月, 12月底, 1月15日.
 MONTHS = r"(?:的?<NUM>月份?(?:<SEP><NUM>月份?)*(?:<NUM>[号日]|[初底末]|[上中下]旬|中)?)"
 # Part of a year or quarter after 每年 / 每季度: 年底, 初, 年中; 末, 季度末.
@@ -75,8 +75,9 @@ COUNT = (
     r"(?:(?P<mod2><MOD_BEFORE>)?(?P<cnt><QTY>)\s*(?P<cu>次|回|遍|趟|天)"
     r"(?P<mod3><MOD_AFTER>)?(?![性数序要品级日月年周]))"
 )
-# A few words between a cycle and its count: 每月[完成]一次, 每周[对门店巡查]一次.
-GAP = r"(?P<gap>(?:(?![每次])[\p{Han}A-Za-z]){1,6}?)"
+# A few words between a cycle and its count: 每月[完成]一次, 每周[对门店巡查]一次
+# (每月最后一天 is an anchor, not a count of days).
+GAP = r"(?P<gap>(?:(?!每|次|最后一)[\p{Han}A-Za-z]){1,6}?)"
 
 # ── deadline ───────────────────────────────────────────────────────────────────────
 # A recurring cycle a deadline sits in: 每月, 每周, 每个季度.
@@ -98,7 +99,8 @@ DURATION = r"(?:(?P<dn><QTY>|半)个?(?P<du><WINDOW_UNIT>))"
 PATTERNS: dict[str, str] = {
     # 每周最少一次, 每月完成一次, 每周一至两次, 最少每周一次, 每周三开一次会
     "every_count": (
-        r"(?P<mod1><MOD_BEFORE>)?(?:<EVERY><COUNT>|<EVERY_ANCHORED><GAP><COUNT>|<EVERY><GAP><COUNT>)"
+        r"(?P<mod1><MOD_BEFORE>)?(?:<EVERY><COUNT>|<EVERY_ANCHORED><GAP><COUNT>"
+        r"|<EVERY>(?P<mod5><MOD_BEFORE>)?<GAP><COUNT>)"
     ),
     # 每周一, 每周二、四, 每月28号, 每月初, 每日、周、月
     "every": (
@@ -113,10 +115,12 @@ PATTERNS: dict[str, str] = {
     "per_slash": (
         r"(?P<mod1><MOD_BEFORE>)?(?P<cnt><QTY>)\s*(?P<cu>次|天|回)\s*/\s*(?P<unit><PERIOD>)"
     ),
-    # 隔周, 隔天, 双周, 隔周一次
-    "alternate": r"(?<![每间])(?P<mod1><MOD_BEFORE>)?(?P<alt><ALTERNATE>)(?:<COUNT>)?",
+    # 隔周, 隔天, 双周, 隔周一次, 隔天巡检一次
+    "alternate": (
+        r"(?<![每间])(?P<mod1><MOD_BEFORE>)?(?P<alt><ALTERNATE>)(?:(?P<mod5><MOD_BEFORE>)?<GAP>?<COUNT>)?"
+    ),
     # 每班, 每班次, 每餐 (SPEC §4: a cycle that is no calendar unit)
-    "cycle_without_unit": r"每个?(?P<word><CYCLE_WORD>)(?![组长级主厅车子])",
+    "cycle_without_unit": r"每个?(?P<word><CYCLE_WORD>)(?!(?<=班)[组长级主厅车子])",
     # 每晚, 每天早上
     "daily_word": r"每(?P<word><DAILY>)",
     # 定期, 不定期, 随时, 时刻, 实时
@@ -124,23 +128,26 @@ PATTERNS: dict[str, str] = {
     # 月底, 年初, 季度末 (without 每: 月底督促…); 的月底盘存 is a noun, implicit
     "bare_part": (
         r"(?<![本当上下次该这每前<NUMERIC>年月])(?P<pre>的)?(?P<unit>月|年|季度|季)(?P<part>[初底末])"
+        r"(?!<NOT_AFTER_PART>)"
     ),
     # 日报, 周例会, 月度销售计划, 年度
     "implicit": (
         r"(?<![<IMPLICIT_NOT_BEFORE>])(?P<prefix><IMPLICIT_PREFIX>)(?P<head><IMPLICIT_HEAD>)"
-        r"|(?<![<IMPLICIT_NOT_BEFORE>])(?P<alone><IMPLICIT_ALONE>)"
+        r"(?!<IMPLICIT_NOT_AFTER>)|(?<![<IMPLICIT_NOT_BEFORE>])(?P<alone><IMPLICIT_ALONE>)"
     ),
     # 每月28号之前, 次月5号之前, 每周五下班前, 月底前, 每日17:00前, 月底前一天
     "point_before": (
         r"(?P<pre><BEFORE_PREFIX>)?(?:(?P<cyc><EVERY_CYCLE>|<RELATIVE_CYCLE>|<ON_DAY>)的?)?"
-        r"<POINT>(?P<ev><EVENT_PHRASE>)?(?P<rel><BEFORE>|<BEFORE_SUFFIX>)"
+        r"<POINT>(?:<CLOCK>)?(?P<ev><EVENT_PHRASE>)?(?P<rel><BEFORE>|<BEFORE_SUFFIX>)"
         r"(?:(?P<on>(?P<dn><NUM>)个?(?P<du>天|日))(?![<NOT_AFTER_UNIT>]))?"
     ),
     # 截止每月5日, 最迟次月10日, 不晚于每周五
     "prefix_point": (
         r"(?P<pre><BEFORE_PREFIX>)(?:(?P<cyc><EVERY_CYCLE>|<RELATIVE_CYCLE>|<ON_DAY>)的?)?"
-        r"<POINT>(?P<ev><EVENT_PHRASE>)?"
+        r"<POINT>(?:<CLOCK>)?(?P<ev><EVENT_PHRASE>)?"
     ),
+    # 次月5日发放, 下月初完成, 下周一提交 (a stated point of the next cycle)
+    "next_point": (r"(?P<cyc><NEXT_CYCLE>)的?<POINT>(?:<CLOCK>)?(?P<ev><EVENT_PHRASE>)?"),
     # 发工资前一天, 出车前, 验收前, 合同结束前90天, 到期前30天
     "event_before": (
         r"(?P<ev><EVENT_PHRASE>)(?P<rel><BEFORE>)"
@@ -267,6 +274,10 @@ def lexicon_pieces() -> dict[str, str]:
         "AFTER_EVENT": alternation(deadline["after_events"]),
         "ON_DAY": alternation(cues["on_day"]),
         "RELATIVE_CYCLE": alternation(cues["relative_cycle"]),
+        "NEXT_CYCLE": alternation(
+            word for word, spec in cues["relative_cycle"].items() if spec["cycle"]
+        ),
+        "NOT_AFTER_PART": alternation(cues["words"]["not_after_part"]),
         "EVENT": alternation(lines("time_events.txt")),
         "EVENT_NOUN": alternation(lines("time_event_nouns.txt")),
         "TRIGGER": alternation(lines("time_event_triggers.txt")),
@@ -276,6 +287,7 @@ def lexicon_pieces() -> dict[str, str]:
         "IMPLICIT_HEAD": alternation(implicit["nouns"]["heads"]),
         "IMPLICIT_ALONE": alternation(implicit["nouns"]["alone"]),
         "IMPLICIT_NOT_BEFORE": re.escape(implicit["nouns"]["not_before"]),
+        "IMPLICIT_NOT_AFTER": alternation(implicit["nouns"]["not_after"]),
     }
 
 

@@ -58,6 +58,13 @@ def span(match: regex.Match[str], group: str | int = 0) -> tuple[int, int]:
     return match.start(group), match.end(group)
 
 
+def group(match: regex.Match[str], name: str) -> str | None:
+    """Text of group `name`, or None when the pattern has no such group or it did not take
+    part (rules share builders across patterns with different groups)."""
+    value = match.groupdict().get(name)
+    return value if isinstance(value, str) else None
+
+
 def frequency(start: int, end: int, implicit: bool = False, **fields: Any) -> Found:
     """A frequency expression; `fields` are Frequency model fields."""
     return Found("frequency", start, end, fields, implicit)

@@ -5,8 +5,10 @@ index into the original and spans need no mapping back. What folds:
 
 - full-width ASCII → ASCII (`１２` → `12`, `：` → `:`), every space variant → ` `,
   dashes and wave dashes → `-` / `~` (`2—3次` → `2-3次`);
-- Traditional → Simplified (`trad_simp.txt`, shared with the structure parser), so
-  `每週`, `每個月`, `隨時` match the Simplified grammar;
+- Traditional → Simplified (`trad_simp.txt` and the `[traditional]` and `[punctuation]`
+  groups of `fold.toml`, shared with the structure parser), so `每週`, `每個月`, `隨時`
+  match the Simplified grammar; fold.toml's `[numerals]` group is *not* used: it folds
+  參 → 三 and 陸 → 六 for markers, but in running text 每週參加 must not read 每周三加;
 - financial numerals → everyday ones (`time_variants.txt`): `每季度壹次` → `每季度一次`.
 
 >>> fold("每週２－３次，每個月壹次")
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from dutyparse.lexicons import lines
+from dutyparse.lexicons import lines, table
 
 # Dashes and tildes that people type between the ends of a range (2—3次, 1～2天).
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
@@ -38,6 +40,9 @@ def fold_table() -> dict[int, str]:
     folds.update({ch: "-" for ch in _DASHES})
     folds.update({ch: "~" for ch in _TILDES})
     folds.update({ch: " " for ch in _SPACES})
+    shared = table("fold.toml")
+    folds.update(shared.get("punctuation", {}))
+    folds.update(shared.get("traditional", {}))
     folds.update(_pairs("trad_simp.txt"))
     folds.update(_pairs("time_variants.txt"))
     return {ord(source): target for source, target in folds.items() if len(target) == 1}
