@@ -6,7 +6,7 @@ assemble models → classify (roles, kinds, frequency, deadline).
 
 from __future__ import annotations
 
-from dutyparse.assemble import Holes, assemble, skipped_models
+from dutyparse.assemble import Holes, assemble, diagnostics, skipped_models
 from dutyparse.classify import classify
 from dutyparse.labels import Label, find_labels
 from dutyparse.layout import Skip, find_skipped, title_span
@@ -42,6 +42,7 @@ def parse(text: str, source: str | None = None) -> Document:
         items=items,
         sections=sections,
         skipped=skipped_models(text, skips),
+        warnings=diagnostics(text, root),
     )
     return classify(doc, text)
 

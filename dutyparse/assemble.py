@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import regex
 
 from dutyparse.layout import Skip
-from dutyparse.models import Item, Section, Skipped
+from dutyparse.errors import NO_STRUCTURE, NUMBER_GAP
+from dutyparse.models import Diagnostic, Item, Section, Skipped
 from dutyparse.textclean import clean, squeeze
 from dutyparse.tree import Node
 
@@ -66,6 +67,22 @@ def skipped_models(text: str, skips: list[Skip]) -> list[Skipped]:
         Skipped(start=s.start, end=s.end, reason=s.reason, text=text[s.start : s.end])
         for s in skips
     ]
+
+
+def diagnostics(text: str, root: Node) -> list[Diagnostic]:
+    """Stable-coded notes on odd input: no structure at all, numbers that skip."""
+    found = [
+        Diagnostic(
+            code=NUMBER_GAP,
+            message=f"marker {text[c.start : c.end].strip()!r} does not follow its list's last number",
+            start=c.start,
+            end=c.end,
+        )
+        for c in root.gaps
+    ]
+    if not root.children and text.strip():
+        found.append(Diagnostic(code=NO_STRUCTURE, message="no list marker or section label found"))
+    return found
 
 
 def assemble(text: str, root: Node, holes: Holes) -> tuple[list[Item], list[Section]]:

@@ -39,6 +39,7 @@ class Node:
     outline: tuple[int, ...] | None = None
     label: Label | None = None
     children: list[Node] = field(default_factory=list)
+    gaps: list[Candidate] = field(default_factory=list)  # root only: numbers that skip
 
     def add(self, child: Node) -> Node:
         self.children.append(child)
@@ -52,14 +53,17 @@ def _events(norm: str) -> tuple[list[Candidate], list[Label]]:
 
 
 def build(norm: str, cands: list[Candidate], labels: list[Label]) -> Node:
-    """The unit tree: a root holding every accepted unit, nested."""
+    """The unit tree: a root holding every accepted unit, nested. Markers accepted
+    across a gap in their numbering are listed in the root's `gaps`."""
     tree = _Tree(norm, _evidence_index(norm, cands))
     for event in _merge(cands, labels):
         if isinstance(event, Label):
             tree.add_label(event)
         else:
             tree.add_marker(event)
-    return tree.stack[0]
+    root = tree.stack[0]
+    root.gaps = tree.gaps
+    return root
 
 
 def _merge(cands: list[Candidate], labels: list[Label]) -> list[Candidate | Label]:
@@ -95,6 +99,7 @@ class _Tree:
     evidence: Callable[[Candidate], bool]  # does a list really start at this candidate?
     stack: list[Node] = field(default_factory=lambda: [Node(0, 0, "root")])
     last_seen: dict[str, int] = field(default_factory=dict)  # style → last accepted number
+    gaps: list[Candidate] = field(default_factory=list)
 
     def push(self, node: Node, level: int) -> None:
         """Close the stack back to `level` and open `node` there."""
@@ -156,6 +161,7 @@ class _Tree:
         if not trusted:
             return None
         if opened:
+            self.gaps.append(c)
             return opened[0]  # a lost number: 1、 … 3、
         lost = _open(stack, "lost")
         if lost:

@@ -79,3 +79,14 @@ def test_schema_has_a_description_for_every_field() -> None:
 def test_public_names() -> None:
     assert set(dutyparse.__all__) >= {"parse", "Document", "Item", "Section", "DutyparseError"}
     assert json.loads(dutyparse.parse("").model_dump_json())["sections"] == []
+
+
+def test_number_gap_is_reported() -> None:
+    doc = dutyparse.parse("岗位职责\n1、负责接待\n3、负责回访")
+    assert [(w.code, w.start) for w in doc.warnings] == [("number_gap", 12)]
+
+
+def test_text_without_structure_is_reported() -> None:
+    doc = dutyparse.parse("只是一段说明文字。")
+    assert [w.code for w in doc.warnings] == ["no_structure"]
+    assert [i.text for i in doc.items] == ["只是一段说明文字。"]

@@ -32,8 +32,11 @@ from dutyparse.lexicons import lines, table
 from dutyparse.models import Mention, MentionRelation
 
 _HAN = regex.compile(r"\p{Han}+")
-# Clause punctuation: a relation is read only inside the clause of its mention.
+# Clause punctuation: a relation is read only inside the clause of its mention, and
+# never further than _REACH characters from it (relation words sit close to the role).
 _CLAUSE_END = regex.compile(r"[,，。;；!！?？\n]")
+_CLAUSE_START = regex.compile(r"[,，。;；!！?？\n]", flags=regex.REVERSE)
+_REACH = 40
 # What joins two coordinated roles, with a short modifier: `总经理和副总经理`,
 # `财务部、行政部`, `院长和分管副院长`, `测试工程师、自动化测试工程师`.
 _COORDINATION = regex.compile(r"(?:以及|和|及|与|、|或|/)\p{Han}{0,4}")
@@ -170,11 +173,13 @@ def _line_of_work(folded: str, start: int, end: int, relation: MentionRelation) 
 
 
 def _relation(folded: str, start: int, end: int) -> MentionRelation:
-    """Relation of the mention at [start, end) from the first rule that fits its clause."""
-    clause_starts = [m.end() for m in _CLAUSE_END.finditer(folded, 0, start)]
-    clause_end = _CLAUSE_END.search(folded, end)
-    before = folded[clause_starts[-1] if clause_starts else 0 : start]
-    after = folded[end : clause_end.start() if clause_end else len(folded)]
+    """Relation of the mention at [start, end) from the first rule that fits its clause
+    (at most `_REACH` characters either side)."""
+    low, high = max(0, start - _REACH), min(len(folded), end + _REACH)
+    clause_start = _CLAUSE_START.search(folded, low, start)
+    clause_end = _CLAUSE_END.search(folded, end, high)
+    before = folded[clause_start.end() if clause_start else low : start]
+    after = folded[end : clause_end.start() if clause_end else high]
     return _first_rule(before, after)
 
 
