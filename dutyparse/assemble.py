@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -26,6 +27,7 @@ _TITLE_STOP = regex.compile(r"[:：。\n]|\s{1,}")
 _CLAUSE = regex.compile(r"[,;。!?，；！？]")
 _SENTENCE = regex.compile(r"[,;。.!?，；！？]")
 _SPACE_RUN = regex.compile(r"\s+")
+_SENTENCE_END_LINE = regex.compile(r"(?<=[。;；!！?？])[ \t]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,19 @@ class Holes:
                 pos = max(pos, end)
         out.append((pos, hi))
         return [t for t in (_trim(text, s, e) for s, e in out) if t[0] < t[1]]
+
+
+def _sentences_by_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    r"""`start:end` cut after each line that ends a sentence.
+
+    >>> t = "负责接待。\n负责回\n访。"
+    >>> [t[s:e] for s, e in _sentences_by_line(t, 0, len(t))]
+    ['负责接待。', '负责回\n访。']
+    """
+    cuts = [m.end() for m in _SENTENCE_END_LINE.finditer(text, start, end)]
+    bounds = [start, *cuts, end]
+    spans = (_trim(text, a, b) for a, b in pairwise(bounds))
+    return [(a, b) for a, b in spans if a < b]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -123,10 +138,12 @@ class _Builder:
             items.append(self.item(node))
 
     def paragraphs(self, lo: int, hi: int) -> list[Item]:
-        """Unmarked paragraphs of `lo:hi` (one per piece between holes)."""
+        """Unmarked paragraphs of `lo:hi`: split at holes, and at line breaks after a
+        finished sentence (a line broken mid-sentence stays one paragraph)."""
         return [
             Item(marker=None, text=clean(self.text[s:e]), start=s, end=e)
-            for s, e in self.holes.pieces(lo, hi, self.text)
+            for piece in self.holes.pieces(lo, hi, self.text)
+            for s, e in _sentences_by_line(self.text, *piece)
         ]
 
     def item(self, node: Node) -> Item:

@@ -7,7 +7,7 @@ Labels nest like markers do, by family: `cue` (a generic section name from
 ends like a heading, `…岗位职责`) and `bracket` (`【活动前】`). A family already open
 closes back to its level; a new one nests.
 
->>> [(l.family, l.title) for l in find_labels("岗位职责：1、负责；任职要求：1、熟悉", [])]
+>>> [(l.family, l.title) for l in find_labels("岗位职责:1、负责;任职要求:1、熟悉", [])]
 [('cue', '岗位职责'), ('cue', '任职要求')]
 """
 
@@ -73,7 +73,7 @@ def heading_like(content: str) -> bool:
     """Whether a marked unit's content opens with a title rather than a duty sentence:
     its first space-free phrase is short and has no clause punctuation.
 
-    >>> heading_like("对客户进行不定期回访 客户的需求…"), heading_like("用数据说话！负责…")
+    >>> heading_like("对客户进行不定期回访 客户的需求…"), heading_like("用数据说话!负责…")
     (True, False)
     """
     phrase = _FIRST_PHRASE.match(content)

@@ -70,7 +70,7 @@ def _line_spans(norm: str) -> list[tuple[int, int]]:
 def title_span(norm: str, cands: list[Candidate]) -> tuple[int, int] | None:
     """The first line, when it reads as the document's name (no marker, no clause).
 
-    >>> title_span("岗位职责：\\n1、负责", []) is None
+    >>> title_span("岗位职责:\\n1、负责", []) is None
     True
     """
     spans = _line_spans(norm)

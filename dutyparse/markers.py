@@ -6,7 +6,7 @@ id number one list (`1、`, `1.` and `1,` are one style, `arabic`, since real li
 them), different ids nest. The GB/T 9704 levels are `cn` (一、), `cn_paren` ((一)),
 `arabic` (1.) and `arabic_paren` ((1)).
 
->>> [(c.style, c.number) for c in find_candidates("一、总则 (十二)范围 ⑤ 第壹条 1.1 A、")]
+>>> [(c.style, c.number) for c in find_candidates("一、总则 (十二)范围 ⑤ 第壹条 1.1 A、校")]
 [('cn', 1), ('cn_paren', 12), ('circled', 5), ('article', 1), ('dotted2', 1), ('latin_upper', 1)]
 """
 
@@ -170,7 +170,7 @@ def _number(match: regex.Match[str]) -> tuple[int | None, tuple[int, ...] | None
 
 
 def context_at(norm: str, start: int) -> Context:
-    """How the text before `start` sets off what starts there.
+    r"""How the text before `start` sets off what starts there.
 
     >>> context_at("a\n 1、", 3), context_at("职责: 1、", 4), context_at("经验4.", 2)
     (<Context.LINE: 2>, <Context.SOFT: 1>, <Context.GLUED: 0>)

@@ -8,7 +8,8 @@ One pass over the events in text order with a stack of open units:
 - a list that starts inside a line must show its second number soon after;
 - labels (`岗位职责：`) nest by family the same way.
 
->>> root = build("岗位职责：1、负责；2、协助", *_events("岗位职责：1、负责；2、协助"))
+>>> norm = normalize("岗位职责：1、负责；2、协助")
+>>> root = build(norm, *_events(norm))
 >>> [(n.style, n.number) for n in root.children[0].children]
 [('arabic', 1), ('arabic', 2)]
 """
@@ -22,6 +23,7 @@ from itertools import pairwise
 
 from dutyparse.labels import Label, find_labels, heading_like
 from dutyparse.markers import Candidate, Context, find_candidates
+from dutyparse.normalize import normalize  # noqa: F401 (doctest)
 
 _LOOKAHEAD_CHARS = 20000  # how far a list's second number may stand from its first
 _LOOKAHEAD_STEPS = 60

@@ -95,7 +95,7 @@ def _annotate_items(items: list[Item], text: str, context: _Context, top_level: 
         item.section_kind = _label_kind(body, context) if top_level else _kind(context)
         item.mentions = _mentions(item, text, len(body), context)
         if own_role and item.marker is None:
-            context = _Context(own_role, context.kind)
+            context = _Context(own_role, context.kind, context.relation)
 
 
 def _mentions(item: Item, text: str, body_length: int, context: _Context) -> list[Mention]:
