@@ -15,8 +15,8 @@ from itertools import pairwise
 
 import regex
 
-from dutyparse.layout import Skip
 from dutyparse.errors import NO_STRUCTURE, NUMBER_GAP
+from dutyparse.layout import Skip
 from dutyparse.models import Diagnostic, Item, Section, Skipped
 from dutyparse.textclean import clean, squeeze
 from dutyparse.tree import Node
@@ -89,7 +89,7 @@ def diagnostics(text: str, root: Node) -> list[Diagnostic]:
     found = [
         Diagnostic(
             code=NUMBER_GAP,
-            message=f"marker {text[c.start : c.end].strip()!r} does not follow its list's last number",
+            message=f"marker {text[c.start : c.end].strip()!r} skips a number in its list",
             start=c.start,
             end=c.end,
         )
