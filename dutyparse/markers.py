@@ -66,6 +66,12 @@ _MARKER_RE = regex.compile(
     "|".join(f"(?P<s{i}>{pattern})" for i, (_style, pattern) in enumerate(_STYLES)),
     regex.VERSION1,
 )
+# (style, group number) of each row's `s<i>` group, to tell which row matched.
+_ROW_GROUPS = tuple((name, _MARKER_RE.groupindex[f"s{i}"]) for i, (name, _p) in enumerate(_STYLES))
+_NUMBER_GROUPS = tuple(
+    (name, _MARKER_RE.groupindex[name])
+    for name in ("outline", "circled", "paren_digit", "dot_digit", "latin", "cn", "arabic")
+)
 # A marker must be followed by content on its line.
 _CONTENT_AFTER = regex.compile(r"[ ]*[^\s]")
 _CJK_AFTER_SPACES = regex.compile(r"[ ]*\p{Han}")
@@ -134,39 +140,41 @@ def _arabic_reading(c: Candidate) -> Candidate:
 
 
 def _candidate(norm: str, match: regex.Match[str]) -> Candidate | None:
-    style = next(name for i, (name, _p) in enumerate(_STYLES) if match.group(f"s{i}"))
+    groups = match.groups()
+    style = next(name for name, index in _ROW_GROUPS if groups[index - 1] is not None)
     start, end = match.span()
-    context = context_at(norm, start)
-    number, outline = _number(match)
+    number, outline = _number({name: groups[i - 1] for name, i in _NUMBER_GROUPS})
     if outline is not None:
         style = f"dotted{len(outline)}"  # 1.1 and 1.1.1 are two levels
     elif style == "bullet":
         style = f"bullet{match.group()}"  # ■ heads a block of ? bullets: two levels
-    if number is None and style not in ("bullet", "lost") and not style.startswith("bullet"):
+    elif number is None and style != "lost":
         return None
-    quantity = (style == "arabic_space" or style == "dotted2") and _unit_follows(norm, end)
-    candidate = Candidate(start, end, style, number, outline, context, quantity)
+    quantity = style in ("arabic_space", "dotted2") and _unit_follows(norm, end)
+    quantity = quantity or (number or 0) > _MAX_LIST_NUMBER and style not in _BIG_NUMBERED
+    candidate = Candidate(start, end, style, number, outline, context_at(norm, start), quantity)
     return candidate if _plausible(norm, candidate) else None
 
 
-def _number(match: regex.Match[str]) -> tuple[int | None, tuple[int, ...] | None]:
-    groups = {k: v for k, v in match.groupdict().items() if v is not None and not k.startswith("s")}
-    if "outline" in groups:
-        outline = tuple(int(part) for part in groups["outline"].split("."))
-        return outline[-1], outline
-    for key, digits in (
-        ("circled", _CIRCLED),
-        ("paren_digit", _PAREN_DIGITS),
-        ("dot_digit", _DOT_DIGITS),
-    ):
-        if key in groups:
-            return digits.index(groups[key]) + 1, None
-    if "latin" in groups:
-        return ord(groups["latin"].upper()) - ord("A") + 1, None
-    for key in ("cn", "arabic"):
-        if key in groups:
-            return numeral_value(groups[key]), None
-    return None, None
+# Lists rarely pass 99 items; a bigger number (a year, `2014.`) continues a list or
+# is text. Rules and regulations do number past it.
+_MAX_LIST_NUMBER = 99
+_BIG_NUMBERED = frozenset({"chapter", "article"})
+# Named groups that hold a number, and how to read it.
+_DIGIT_ROWS = (("circled", _CIRCLED), ("paren_digit", _PAREN_DIGITS), ("dot_digit", _DOT_DIGITS))
+
+
+def _number(groups: dict[str, str | None]) -> tuple[int | None, tuple[int, ...] | None]:
+    if outline := groups["outline"]:
+        parts = tuple(int(part) for part in outline.split("."))
+        return parts[-1], parts
+    for key, digits in _DIGIT_ROWS:
+        if found := groups[key]:
+            return digits.index(found) + 1, None
+    if latin := groups["latin"]:
+        return ord(latin.upper()) - ord("A") + 1, None
+    numeral = groups["cn"] or groups["arabic"]
+    return (numeral_value(numeral), None) if numeral else (None, None)
 
 
 def context_at(norm: str, start: int) -> Context:
@@ -196,8 +204,6 @@ def _plausible(norm: str, c: Candidate) -> bool:
         return c.context is Context.LINE
     if c.style.startswith("bullet"):
         return _plausible_bullet(norm, c)
-    if c.number is not None and c.number > 99 and c.style not in ("chapter", "article"):
-        return False
     if c.style == "arabic_space" and not (before.isspace() or c.start == 0):
         return False
     if c.style == "duty" and c.context is Context.GLUED:
