@@ -18,13 +18,12 @@ import regex
 from dutyparse.errors import NO_STRUCTURE, NUMBER_GAP
 from dutyparse.layout import Skip
 from dutyparse.models import Diagnostic, Item, Section, Skipped
-from dutyparse.textclean import clean, squeeze
+from dutyparse.textclean import CLAUSE, clean, squeeze
 from dutyparse.tree import Node
 
 _TITLE_MAX = 40
 # Where a long heading's title stops: a colon, a space run, a full stop, a line end.
 _TITLE_STOP = regex.compile(r"[:：。\n]|\s{1,}")
-_CLAUSE = regex.compile(r"[,;。!?，；！？]")
 _SENTENCE = regex.compile(r"[,;。.!?，；！？]")
 _SPACE_RUN = regex.compile(r"\s+")
 _SENTENCE_END_LINE = regex.compile(r"(?<=[。;；!！?？])[ \t]*\n")
@@ -206,7 +205,7 @@ def _title_length(first: str) -> int:
     sentence_follows = space is not None and _SENTENCE.search(first, space.end()) is not None
     if (
         len(first) <= _TITLE_MAX
-        and not _CLAUSE.search(first.rstrip(":：。"))
+        and not CLAUSE.search(first.rstrip(":：。"))
         and not sentence_follows
     ):
         return len(first)

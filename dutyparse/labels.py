@@ -21,6 +21,7 @@ import regex
 
 from dutyparse.lexicons import lines
 from dutyparse.markers import Candidate, Context, context_at
+from dutyparse.textclean import CLAUSE, line_spans
 
 _NAMED_MAX = 30
 _BRACKET_MAX = 20
@@ -28,7 +29,6 @@ _SUFFIX_NAMED_MAX = 16
 _SPACES = regex.compile(r"[ ]*")
 _FIRST_PHRASE = regex.compile(rf"\s*[^\s:]{{1,{_NAMED_MAX}}}(?::|\s|$)")
 _HAN = regex.compile(r"\p{Han}")
-_CLAUSE = regex.compile(r"[,;。!?，；]")
 _BRACKET = regex.compile(rf"【[ ]*(?P<title>[^【】\n]{{1,{_BRACKET_MAX}}}?)[ ]*】[ ]*:?")
 
 
@@ -77,7 +77,7 @@ def heading_like(content: str) -> bool:
     (True, False)
     """
     phrase = _FIRST_PHRASE.match(content)
-    return phrase is not None and not _CLAUSE.search(phrase.group().rstrip(":"))
+    return phrase is not None and not CLAUSE.search(phrase.group().rstrip(":"))
 
 
 def cue_label_at(norm: str, pos: int) -> bool:
@@ -100,14 +100,10 @@ def find_labels(norm: str, cands: list[Candidate]) -> list[Label]:
     return kept
 
 
-def _line_spans(norm: str) -> list[tuple[int, int]]:
-    return [m.span() for m in regex.finditer(r"[^\s](?:[^\n]*[^\s])?", norm)]
-
-
 def _line_labels(norm: str, cands: list[Candidate]) -> list[Label]:
     """Whole lines: a cue word alone, or a short name line heading a fresh list."""
     starts = {c.start: c for c in cands}
-    spans = _line_spans(norm)
+    spans = line_spans(norm)
     found = []
     for i, (start, end) in enumerate(spans):
         line = norm[start:end]
@@ -125,7 +121,7 @@ def _line_labels(norm: str, cands: list[Candidate]) -> list[Label]:
 
 def _heads_list(line: str, next_marker: Candidate | None, norm: str, nxt: tuple[int, int]) -> bool:
     """A short clause-free line whose next line starts a list (or is a cue label)."""
-    if len(line) > _NAMED_MAX or len(_squeeze(line)) < 2 or _CLAUSE.search(line.rstrip(":")):
+    if len(line) > _NAMED_MAX or len(_squeeze(line)) < 2 or CLAUSE.search(line.rstrip(":")):
         return False
     if next_marker is None:
         return is_cue_label(norm[nxt[0] : nxt[1]])
@@ -180,7 +176,7 @@ def _inline_named(norm: str, cands: list[Candidate]) -> list[Label]:
             or (colon and context_at(norm, span[0]) is not Context.GLUED)
         ):
             continue
-        if 2 <= len(title) <= _NAMED_MAX and not _CLAUSE.search(title) and _HAN.search(title):
+        if 2 <= len(title) <= _NAMED_MAX and not CLAUSE.search(title) and _HAN.search(title):
             found.append(Label(span[0], span[1], "named", title))
     return found
 
@@ -197,7 +193,7 @@ def _suffix_named(norm: str, cands: list[Candidate]) -> list[Label]:
         soft = context_at(norm, span[0]) is not Context.GLUED
         if not (_opens_clause(norm, span[0]) or (match.group("colon") and soft)):
             continue
-        if not title.startswith(_duty_verbs()) and not _CLAUSE.search(title):
+        if not title.startswith(_duty_verbs()) and not CLAUSE.search(title):
             found.append(Label(span[0], match.end("colon"), "suffix", title))
     return found
 

@@ -21,10 +21,10 @@ from dutyparse.labels import cue_label_at, is_cue_label
 from dutyparse.lexicons import lines
 from dutyparse.markers import Candidate, Context, context_at
 from dutyparse.models import SkipReason
+from dutyparse.textclean import CLAUSE, line_spans
 
 _TITLE_MAX = 60
 # Clause punctuation that a title, a heading or a TOC entry does not contain.
-_CLAUSE = regex.compile(r"[,;。!?:，；]")
 # A page number closing a TOC entry: `机构设置框图 (1)`, `总则……3`, `总则 .... 3`.
 _PAGE_REF = regex.compile(
     r"(?:[ ]*\([ ]*[0-9]{1,3}[ ]*\)|[ ]*[.…·]{2,}[ ]*[0-9]{1,3}|[ ]{2,}[0-9]{1,3})[ ]*$"
@@ -62,18 +62,13 @@ def _furniture() -> regex.Pattern[str]:
     return regex.compile("|".join(f"(?:{p})" for p in lines("furniture.txt")), regex.IGNORECASE)
 
 
-def _line_spans(norm: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, surrounding spaces excluded."""
-    return [m.span() for m in regex.finditer(r"[^\s](?:[^\n]*[^\s])?", norm)]
-
-
 def title_span(norm: str, cands: list[Candidate]) -> tuple[int, int] | None:
     """The first line, when it reads as the document's name (no marker, no clause).
 
     >>> title_span("岗位职责:\\n1、负责", []) is None
     True
     """
-    spans = _line_spans(norm)
+    spans = line_spans(norm)
     if not spans or any(c.start == spans[0][0] for c in cands):
         return None
     start, end = spans[0]
@@ -89,7 +84,12 @@ def title_span(norm: str, cands: list[Candidate]) -> tuple[int, int] | None:
 
 def _names_document(line: str) -> bool:
     """Short, no clause punctuation, no closing colon, not a generic section label."""
-    return len(line) <= _TITLE_MAX and not _CLAUSE.search(line) and not is_cue_label(line)
+    return (
+        len(line) <= _TITLE_MAX
+        and not CLAUSE.search(line)
+        and ":" not in line
+        and not is_cue_label(line)
+    )
 
 
 def _opens_content(norm: str, pos: int, cands: list[Candidate]) -> bool:
@@ -143,7 +143,7 @@ def _duplicate_titles(norm: str, title: tuple[int, int] | None) -> list[Skip]:
 def _near_copies(norm: str, title: tuple[int, int]) -> list[Skip]:
     name = regex.sub(r"\s+", "", norm[title[0] : title[1]])
     found = []
-    for start, end in _line_spans(norm)[1 : 1 + _NEAR_COPY_LINES]:
+    for start, end in line_spans(norm)[1 : 1 + _NEAR_COPY_LINES]:
         head = _LEADING_SEGMENT.match(norm, start, end)
         seg_end = head.end(1) if head else end
         segment = norm[start:seg_end]
@@ -161,7 +161,7 @@ def _furniture_lines(norm: str) -> list[Skip]:
     """Whole lines of page furniture, and page counters cut into sentences."""
     furniture = _furniture()
     found = [
-        Skip(s, e, "furniture") for s, e in _line_spans(norm) if furniture.fullmatch(norm, s, e)
+        Skip(s, e, "furniture") for s, e in line_spans(norm) if furniture.fullmatch(norm, s, e)
     ]
     found += [Skip(m.start(), m.end(), "furniture") for m in _INLINE_PAGE.finditer(norm)]
     found += [
@@ -224,7 +224,7 @@ def _entry_text(norm: str, entries: list[Candidate], i: int) -> str:
 def _page_numbered_runs(norm: str) -> list[Skip]:
     """Three or more consecutive short lines that end in a page number."""
     found, run = [], []
-    for start, end in [*_line_spans(norm), (len(norm), len(norm))]:
+    for start, end in [*line_spans(norm), (len(norm), len(norm))]:
         line = norm[start:end]
         if (
             line

@@ -151,7 +151,7 @@ def _candidate(norm: str, match: regex.Match[str]) -> Candidate | None:
     elif number is None and style != "lost":
         return None
     quantity = style in ("arabic_space", "dotted2") and _unit_follows(norm, end)
-    quantity = quantity or (number or 0) > _MAX_LIST_NUMBER and style not in _BIG_NUMBERED
+    quantity = quantity or ((number or 0) > _MAX_LIST_NUMBER and style not in _BIG_NUMBERED)
     candidate = Candidate(start, end, style, number, outline, context_at(norm, start), quantity)
     return candidate if _plausible(norm, candidate) else None
 

@@ -10,10 +10,22 @@ from __future__ import annotations
 
 import regex
 
+# Clause punctuation, original or normalised: a title or a heading holds none.
+CLAUSE = regex.compile(r"[,;。!?，；！？]")
+_LINE = regex.compile(r"[^\s](?:[^\n]*[^\s])?")
 _WIDE = r"[\p{Han}\p{Ps}\p{Pe}\p{Po}\u3000-\u303f\uff00-\uffef]"
 _BREAK = regex.compile(rf"(?<={_WIDE})\s*\n\s*(?={_WIDE})")
 _SPACE_BETWEEN_HAN = regex.compile(r"(?<=\p{Han})\s+(?=\p{Han})")
 _SPACES = regex.compile(r"\s+")
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    r"""(start, end) of each non-blank line, surrounding spaces excluded.
+
+    >>> line_spans(" 一 \n\n 二三")
+    [(1, 2), (5, 7)]
+    """
+    return [m.span() for m in _LINE.finditer(text)]
 
 
 def clean(text: str) -> str:
