@@ -23,7 +23,7 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     r"""(start, end) of each non-blank line, surrounding spaces excluded.
 
     >>> line_spans(" 一 \n\n 二三")
-    [(1, 2), (5, 7)]
+    [(1, 2), (6, 8)]
     """
     return [m.span() for m in _LINE.finditer(text)]
 
