@@ -212,7 +212,8 @@ def _title_length(first: str) -> int:
     stop = _TITLE_STOP.search(first, 1)
     if stop is None:
         return len(first)
-    return stop.end() if stop.group() in ":：" else stop.start()
+    end: int = stop.end() if stop.group() in ":：" else stop.start()
+    return end
 
 
 def _label_title(label: str) -> str:

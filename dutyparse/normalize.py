@@ -7,17 +7,23 @@ index into the original: offsets never need mapping back. What is folded:
   circled and parenthesised numbers (`①`, `⑴`) stay, they are marker styles of their own;
 - every space variant (NBSP, ideographic space, zero-width characters) → ` `;
   `\\r\\n` → ` \\n`, a lone `\\r` → `\\n`;
-- `丶` used as `、`; financial numerals in markers (`壹` → `一`) and the Traditional forms
-  of the few characters markers are made of (`條` → `条`), from `lexicons/fold.toml`.
+- `丶` used as `、`, financial numerals (`壹` → `一`) and a few Traditional forms, from
+  `lexicons/fold.toml`;
+- Traditional → Simplified for every Han character that Simplified text never uses
+  (one outside GB 2312: `職責` → `职责`, `週` → `周`), converted with OpenCC's
+  character table (`opencc-purepy`, loaded only when such a character occurs), so that
+  cue words, time words and roles written once in Simplified match both.
 
->>> normalize("（１）\u3000第壹條\\r\\n")
-'(1) 第一条 \\n'
+>>> normalize("（１）\u3000第壹條\\r\\n"), normalize("店長職責")
+('(1) 第一条 \\n', '店长职责')
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import cache
+from typing import cast
 
 from dutyparse.lexicons import table
 
@@ -52,8 +58,34 @@ def fold_char(ch: str) -> str:
         return folded
     if ch.isascii() or _keeps_own_style(ch):
         return ch
+    if _traditional_only(ch):
+        simplified = _to_simplified(ch)
+        if len(simplified) == 1:
+            return simplified
     nfkc = unicodedata.normalize("NFKC", ch)
     return nfkc if len(nfkc) == 1 and not nfkc.isspace() else (" " if nfkc.isspace() else ch)
+
+
+def _traditional_only(ch: str) -> bool:
+    """A Han character outside GB 2312, the Simplified character set."""
+    if not "\u3400" <= ch <= "\u9fff":
+        return False
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+@cache
+def _converter() -> Callable[[str], str]:
+    from opencc_purepy import OpenCC  # loaded on first Traditional character only
+
+    return cast(Callable[[str], str], OpenCC("t2s").convert)
+
+
+def _to_simplified(ch: str) -> str:
+    return _converter()(ch)
 
 
 def normalize(text: str) -> str:

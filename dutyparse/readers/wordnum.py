@@ -106,8 +106,7 @@ class Numbering:
         key = num_id if lst.starts or lst.levels else abstract
         levels = {**self._abstract.get(abstract, {}), **lst.levels}
         counters = self._count(key, num_id, lst, levels, ilvl)
-        level = levels.get(ilvl, Level())
-        return _render(level, levels, counters, ilvl)
+        return _render(levels.get(ilvl, Level()), levels, counters)
 
     def _resolve(self, abstract: str, depth: int = 0) -> str | None:
         """Follow `w:numStyleLink` to the definition the style points at."""
@@ -134,7 +133,7 @@ class Numbering:
         return counters
 
 
-def _render(level: Level, levels: dict[int, Level], counters: dict[int, int], ilvl: int) -> str:
+def _render(level: Level, levels: dict[int, Level], counters: dict[int, int]) -> str:
     if level.num_fmt == "bullet":
         return _bullet(level.text) + level.suffix if level.text else ""
 
@@ -142,7 +141,7 @@ def _render(level: Level, levels: dict[int, Level], counters: dict[int, int], il
         n = int(match.group(1)) - 1
         shown = levels.get(n, Level())
         value = counters.get(n, shown.start)
-        return str(value) if level.legal and n != ilvl else fmt(shown.num_fmt, value)
+        return str(value) if level.legal else fmt(shown.num_fmt, value)
 
     text = _PLACEHOLDER.sub(number, level.text)
     return text + level.suffix if text else ""
