@@ -26,7 +26,11 @@ _TITLE_MAX = 40
 _TITLE_STOP = regex.compile(r"[:：。\n]|\s{1,}")
 _SENTENCE = regex.compile(r"[,;。.!?，；！？]")
 _SPACE_RUN = regex.compile(r"\s+")
-_SENTENCE_END_LINE = regex.compile(r"(?<=[。;；!！?？])[ \t]*\n")
+# A line break that ends a paragraph: after a finished sentence, or before a form
+# field (`岗位名称：出纳` / `所属部门：财务部`).
+_SENTENCE_END_LINE = regex.compile(
+    r"(?<=[。;；!！?？])[ \t]*\n|[ \t]*\n(?=[ \t]*[^\s:：,，。]{2,8}[:：])"
+)
 
 
 @dataclass(frozen=True, slots=True)

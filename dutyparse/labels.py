@@ -120,8 +120,11 @@ def _line_labels(norm: str, cands: list[Candidate]) -> list[Label]:
 
 
 def _heads_list(line: str, next_marker: Candidate | None, norm: str, nxt: tuple[int, int]) -> bool:
-    """A short clause-free line whose next line starts a list (or is a cue label)."""
-    if len(line) > _NAMED_MAX or len(_squeeze(line)) < 2 or CLAUSE.search(line.rstrip(":")):
+    """A short clause-free line whose next line starts a list (or is a cue label);
+    not a form field (`直接上级:财务经理`)."""
+    if len(line) > _NAMED_MAX or len(_squeeze(line)) < 2 or CLAUSE.search(line):
+        return False
+    if ":" in line.rstrip(":"):
         return False
     if next_marker is None:
         return is_cue_label(norm[nxt[0] : nxt[1]])

@@ -33,6 +33,8 @@ _TAIL = r"(?:、|\.(?![0-9]))?"  # optional trailing 、 or . after a bracket: (
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚"
 _PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _DOT_DIGITS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+_ROMAN_LOWER = "ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹⅺⅻ"
 _BULLETS = "■□●○◆◇★☆▲△▶►▪▫◎❖◼◾※➢➤√✓·>\\-?\ufffd"
 
 # One (style, pattern) row per marker style; order is priority at one position.
@@ -47,6 +49,8 @@ _STYLES: tuple[tuple[str, str], ...] = (
     ("arabic_paren", rf"(?P<paren_digit>[{_PAREN_DIGITS}]){_TAIL}"),  # ⑴
     ("arabic", rf"(?P<dot_digit>[{_DOT_DIGITS}])"),  # ⒈
     ("circled", rf"(?P<circled>[{_CIRCLED}]){_TAIL}"),  # ①  ②、
+    ("roman", rf"(?P<roman>[{_ROMAN}])[、.]?"),  # Ⅰ、  Ⅱ.
+    ("roman_lower", rf"(?P<roman_lower>[{_ROMAN_LOWER}])[、.]?"),  # ⅰ、
     ("cn_rparen", rf"{_CN}\)、?"),  # 一)  一)、
     ("cn", rf"{_CN}[ ]?[、.,](?![0-9])"),  # 一、  二.
     ("dotted", r"(?P<outline>[0-9]{1,2}(?:\.[0-9]{1,2}){1,3})(?![0-9.%])\.?"),  # 1.1  2.3.1
@@ -70,7 +74,17 @@ _MARKER_RE = regex.compile(
 _ROW_GROUPS = tuple((name, _MARKER_RE.groupindex[f"s{i}"]) for i, (name, _p) in enumerate(_STYLES))
 _NUMBER_GROUPS = tuple(
     (name, _MARKER_RE.groupindex[name])
-    for name in ("outline", "circled", "paren_digit", "dot_digit", "latin", "cn", "arabic")
+    for name in (
+        "outline",
+        "circled",
+        "paren_digit",
+        "dot_digit",
+        "roman",
+        "roman_lower",
+        "latin",
+        "cn",
+        "arabic",
+    )
 )
 # A marker must be followed by content on its line.
 _CONTENT_AFTER = regex.compile(r"[ ]*[^\s]")
@@ -161,7 +175,13 @@ def _candidate(norm: str, match: regex.Match[str]) -> Candidate | None:
 _MAX_LIST_NUMBER = 99
 _BIG_NUMBERED = frozenset({"chapter", "article"})
 # Named groups that hold a number, and how to read it.
-_DIGIT_ROWS = (("circled", _CIRCLED), ("paren_digit", _PAREN_DIGITS), ("dot_digit", _DOT_DIGITS))
+_DIGIT_ROWS = (
+    ("circled", _CIRCLED),
+    ("paren_digit", _PAREN_DIGITS),
+    ("dot_digit", _DOT_DIGITS),
+    ("roman", _ROMAN),
+    ("roman_lower", _ROMAN_LOWER),
+)
 
 
 def _number(groups: dict[str, str | None]) -> tuple[int | None, tuple[int, ...] | None]:

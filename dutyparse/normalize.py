@@ -32,8 +32,14 @@ _SPACES += "\u200b\u200c\u200d\u2060\u202f\u205f\u3000\ufeff\t\f\v"
 
 
 def _keeps_own_style(ch: str) -> bool:
-    """Enclosed alphanumerics (`①`, `⑴`, `㉑`) are markers; NFKC would erase that."""
-    return "\u2460" <= ch <= "\u24ff" or "\u3251" <= ch <= "\u32bf" or "\u3220" <= ch <= "\u3243"
+    """Enclosed alphanumerics (`①`, `⑴`, `㉑`) and Roman numerals (`Ⅱ`) are markers;
+    NFKC would erase that (`Ⅱ` → `II`, `Ⅰ` → `I`)."""
+    return (
+        "\u2460" <= ch <= "\u24ff"
+        or "\u3251" <= ch <= "\u32bf"
+        or "\u3220" <= ch <= "\u3243"
+        or "\u2160" <= ch <= "\u217f"
+    )
 
 
 @cache

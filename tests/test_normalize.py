@@ -27,6 +27,7 @@ FOLDS = [
     ("職", "职"),
     ("①", "①"),  # circled numbers keep their own marker style
     ("⑴", "⑴"),
+    ("Ⅱ", "Ⅱ"),  # and so do Roman numerals
     ("、", "、"),
     ("。", "。"),
 ]

@@ -116,6 +116,16 @@ CASES = [
         id="inline-name-before-list",
     ),
     pytest.param(
+        "岗位名称：出纳\n所属部门：财务部\n岗位职责：\n（1）现金收付；\n（2）银行对账",
+        ["岗位名称：出纳", "所属部门：财务部", ("岗位职责", ["（1）现金收付；", "（2）银行对账"])],
+        id="form-fields-are-paragraphs",
+    ),
+    pytest.param(
+        "Ⅰ、岗位职责\n1. 负责接待\nⅡ、任职要求\n1. 本科",
+        [("岗位职责", ["1.负责接待"]), ("任职要求", ["1.本科"])],
+        id="roman-numerals",
+    ),
+    pytest.param(
         "说明如下: 1、本科 2、经验 3、普通话 每周二、四巡查",
         [("说明如下", ["1、本科", "2、经验", "3、普通话 每周二、四巡查"])],
         id="weekday-list-is-not-a-marker",
