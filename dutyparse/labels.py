@@ -259,14 +259,14 @@ def _cue_run() -> regex.Pattern[str]:
 
 
 def _bracket_labels(norm: str) -> list[Label]:
-    """`【任职要求】`, `【活动前】` at a line start or after a space or clause end."""
+    """`【活动前】` at a line start or after a space or clause end; `【任职要求】`, a
+    generic section name in brackets, anywhere (`…负责回访【任职要求】1、…`)."""
     found = []
     for match in _BRACKET.finditer(norm):
-        if _boundary(norm, match.start()):
-            title = _squeeze(match.group("title"))
-            found.append(
-                Label(match.start(), match.end(), "cue" if title in _cues() else "bracket", title)
-            )
+        title = _squeeze(match.group("title"))
+        cue = title in _cues()
+        if cue or _boundary(norm, match.start()):
+            found.append(Label(match.start(), match.end(), "cue" if cue else "bracket", title))
     return found
 
 

@@ -73,6 +73,11 @@ CASES = [
         id="bracket-labels",
     ),
     pytest.param(
+        "【岗位职责】1、负责接待；2、负责回访【任职要求】1、本科",
+        [("岗位职责", ["1、负责接待；", "2、负责回访"]), ("任职要求", ["1、本科"])],
+        id="bracket-labels-flattened",
+    ),
+    pytest.param(
         "岗位职责\n1、熟\n\n悉淘宝直通车\n2、会 PS",
         [("岗位职责", ["1、熟悉淘宝直通车", "2、会 PS"])],
         id="broken-lines-joined",
