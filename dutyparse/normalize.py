@@ -94,6 +94,16 @@ def _to_simplified(ch: str) -> str:
     return _converter()(ch)
 
 
+def simplify(text: str) -> str:
+    """Only the Traditional → Simplified part of `normalize`, same length.
+
+    >>> simplify("每週參加")
+    '每周参加'
+    """
+    table = {ord(ch): _to_simplified(ch) for ch in set(text) if _traditional_only(ch)}
+    return text.translate({k: v for k, v in table.items() if len(v) == 1})
+
+
 def normalize(text: str) -> str:
     """Same-length matching form of `text` (see module docstring)."""
     text = text.replace("\r\n", " \n").replace("\r", "\n")

@@ -23,7 +23,7 @@ FOLDS = [
     ("壹", "一"),
     ("貳", "二"),
     ("拾", "十"),
-    ("條", "条"),
+    ("條", "条"),  # Traditional → Simplified (OpenCC table)
     ("職", "职"),
     ("①", "①"),  # circled numbers keep their own marker style
     ("⑴", "⑴"),

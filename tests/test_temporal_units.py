@@ -14,7 +14,7 @@ import pytest
 
 from dutyparse.lexicons import lines
 from dutyparse.temporal import extract, to_rrule
-from dutyparse.temporal.folding import fold
+from dutyparse.temporal.folding import fold, squeeze
 from dutyparse.temporal.values import amount_of, count
 
 # ── folding keeps length and reaches the Simplified, half-width grammar ──────────────────
@@ -39,6 +39,18 @@ FOLDS = [
 @pytest.mark.parametrize(("text", "folded"), FOLDS, ids=[f[0] for f in FOLDS])
 def test_fold(text: str, folded: str) -> None:
     assert fold(text) == folded and len(fold(text)) == len(text)
+
+
+SQUEEZES = ["每\n周一次", "出\r\n车 前", "  每月 28号\u3000之前 ", "", " \n ", "每周一次"]
+
+
+@pytest.mark.parametrize("text", SQUEEZES, ids=[repr(t) for t in SQUEEZES])
+def test_squeeze_maps_every_kept_character(text: str) -> None:
+    squeezed, where = squeeze(text)
+    where = list(range(len(text))) if where is None else where
+    assert len(squeezed) == len(where) and not any(ch.isspace() for ch in squeezed)
+    assert all(text[i] == ch for i, ch in zip(where, squeezed, strict=True))
+    assert where == sorted(set(where))
 
 
 # ── counts and durations ──────────────────────────────────────────────────────────────

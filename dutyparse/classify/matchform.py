@@ -1,9 +1,9 @@
 """The matching form of text for role, organisation and section-kind rules.
 
 One character for one character, so an index into the matching form is an index into the
-original: the general folds of `dutyparse.normalize` (width, spaces, variant numerals),
-then Traditional → Simplified from `lexicons/trad_simp.txt`, so that lexicons written in
-Simplified match `職責` and `網吧店長` as well. Output always slices the original text.
+original: the folds of `dutyparse.normalize` (width, spaces, variant numerals, Traditional
+→ Simplified), so that lexicons written in Simplified match `職責` and `網吧店長` as well.
+Output always slices the original text.
 
 >>> fold("網吧店長崗位職責（一）")
 '网吧店长岗位职责(一)'
@@ -11,21 +11,12 @@ Simplified match `職責` and `網吧店長` as well. Output always slices the o
 
 from __future__ import annotations
 
-from functools import cache
-
-from dutyparse.lexicons import lines
 from dutyparse.normalize import normalize
-
-
-@cache
-def _traditional() -> dict[int, str]:
-    pairs = (entry.split() for entry in lines("trad_simp.txt"))
-    return {ord(traditional): simplified for traditional, simplified in pairs}
 
 
 def fold(text: str) -> str:
     """Same-length matching form of `text` (see module docstring)."""
-    return normalize(text).translate(_traditional())
+    return normalize(text)
 
 
 def squeeze(text: str) -> str:

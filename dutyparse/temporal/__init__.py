@@ -2,11 +2,12 @@
 
 The pipeline, one step per line of `extract`:
 
-1. fold the text, one character for one character (folding.py), so spans need no mapping;
+1. fold the text, one character for one character (folding.py), and squeeze out
+   whitespace so that a line broken inside an expression still matches;
 2. run every rule of the two ordered tables (frequency.py, deadline.py); each rule is a
    pattern built from named pieces (grammar.py) and a builder reading its match;
 3. keep the non-overlapping expressions of each kind (rule.resolve);
-4. make models, with spans shifted into the document.
+4. make models, with spans mapped back through the squeeze and shifted into the document.
 
 >>> freqs, deadlines = extract("每月28号之前提交，每周二、四巡店")
 >>> [(f.text, f.period, f.anchor and f.anchor.weekdays) for f in freqs]
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from dutyparse.models import Deadline, Frequency
 from dutyparse.temporal.deadline import DEADLINE_RULES
-from dutyparse.temporal.folding import fold
+from dutyparse.temporal.folding import fold, squeeze
 from dutyparse.temporal.frequency import FREQUENCY_RULES
 from dutyparse.temporal.rrule import to_rrule
 from dutyparse.temporal.rule import Found, resolve
@@ -35,31 +36,51 @@ def extract(text: str, offset: int = 0) -> tuple[list[Frequency], list[Deadline]
     >>> extract("定期或不定期回访", offset=100)[0][1].start
     103
     """
-    folded = fold(text)
-    found = [f for priority, rule in enumerate(RULES) for f in rule.scan(folded, priority)]
+    squeezed, where = squeeze(fold(text))
+    chars = set(squeezed)
+    found = [f for i, rule in enumerate(RULES) for f in rule.scan(squeezed, chars, i)]
+    place = _Placer(text, where, offset)
     return (
-        [_frequency(text, f, offset) for f in resolve(found, "frequency")],
-        [_deadline(text, f, offset) for f in resolve(found, "deadline")],
+        [place.frequency(f) for f in resolve(found, "frequency")],
+        [place.deadline(f) for f in resolve(found, "deadline")],
     )
 
 
-def _frequency(text: str, found: Found, offset: int) -> Frequency:
-    return Frequency(
-        text=text[found.start : found.end],
-        start=found.start + offset,
-        end=found.end + offset,
-        implicit=found.implicit,
-        **found.fields,
-    )
+class _Placer:
+    """Turns expressions found in the squeezed text into models over the original."""
 
+    def __init__(self, text: str, where: list[int] | None, offset: int) -> None:
+        self.text, self.where, self.offset = text, where, offset
 
-def _deadline(text: str, found: Found, offset: int) -> Deadline:
-    fields = dict(found.fields)
-    event = fields.pop("event_span", None)  # the event as written, not as folded
-    return Deadline(
-        text=text[found.start : found.end],
-        start=found.start + offset,
-        end=found.end + offset,
-        event=text[event[0] : event[1]] if event else None,
-        **fields,
-    )
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """`[start, end)` of the squeezed text as indices into the original text."""
+        if self.where is None:
+            return start, end
+        return self.where[start], self.where[end - 1] + 1
+
+    def excerpt(self, start: int, end: int) -> str:
+        """The original text of a squeezed span, line breaks removed (an event name)."""
+        first, last = self.span(start, end)
+        return "".join(self.text[first:last].split())
+
+    def frequency(self, found: Found) -> Frequency:
+        start, end = self.span(found.start, found.end)
+        return Frequency(
+            text=self.text[start:end],
+            start=start + self.offset,
+            end=end + self.offset,
+            implicit=found.implicit,
+            **found.fields,
+        )
+
+    def deadline(self, found: Found) -> Deadline:
+        fields = dict(found.fields)
+        event = fields.pop("event_span", None)  # the event as written, not as folded
+        start, end = self.span(found.start, found.end)
+        return Deadline(
+            text=self.text[start:end],
+            start=start + self.offset,
+            end=end + self.offset,
+            event=self.excerpt(*event) if event else None,
+            **fields,
+        )

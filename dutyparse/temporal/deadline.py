@@ -211,15 +211,17 @@ def advance(match: regex.Match[str], folded: str) -> list[Found]:
 
 # Order is priority among expressions of equal length.
 DEADLINE_RULES: tuple[Rule, ...] = (
-    Rule("point_before", "前止", point_before),
-    Rule("prefix_point", "截迟晚", prefix_point),
-    Rule("next_point", "次下来", next_point),
-    Rule("event_within", "内", event_within),
-    Rule("event_before", "前", event_before),
-    Rule("window", "内", window_rule),
-    Rule("window_verb", "天日时钟周月年", window_rule),
-    Rule("on_day", "当即次翌第", on_day),
-    Rule("asap", "第立马尽即", asap),
-    Rule("after_event", "后", after_event),
-    Rule("advance", "提", advance),
+    Rule("point_before", ("前", "为止", "截止"), point_before),
+    Rule("prefix_point", ("截", "迟", "不晚", "最晚"), prefix_point),
+    Rule("next_point", ("次", "下", "来年"), next_point),
+    Rule("event_within", ("内",), event_within),
+    Rule("event_before", ("前",), event_before),
+    Rule("window", ("内",), window_rule),
+    Rule("window_verb", ("回", "答", "响", "反", "到", "赶", "办", "处", "解", "发"), window_rule),
+    Rule("on_day", ("当日", "当天", "即日", "次日", "翌日", "第二"), on_day),
+    Rule("asap", ("第一时间", "立", "马上", "尽", "即刻"), asap),
+    Rule(
+        "after_event", ("结束", "完毕", "下班", "闭店", "打烊", "收市", "收盘", "交班"), after_event
+    ),
+    Rule("advance", ("提前",), advance),
 )

@@ -5,10 +5,10 @@ index into the original and spans need no mapping back. What folds:
 
 - full-width ASCII → ASCII (`１２` → `12`, `：` → `:`), every space variant → ` `,
   dashes and wave dashes → `-` / `~` (`2—3次` → `2-3次`);
-- Traditional → Simplified (`trad_simp.txt` and the `[traditional]` and `[punctuation]`
-  groups of `fold.toml`, shared with the structure parser), so `每週`, `每個月`, `隨時`
-  match the Simplified grammar; fold.toml's `[numerals]` group is *not* used: it folds
-  參 → 三 and 陸 → 六 for markers, but in running text 每週參加 must not read 每周三加;
+- Traditional → Simplified (`normalize.simplify`, and the `[traditional]` and
+  `[punctuation]` groups of `fold.toml`, shared with the structure parser), so `每週`,
+  `每個月`, `隨時` match the Simplified grammar; fold.toml's `[numerals]` group is *not*
+  used: it folds 陆 → 六 for markers (`第陆条`), but running text has 陆续;
 - financial numerals → everyday ones (`time_variants.txt`): `每季度壹次` → `每季度一次`.
 
 >>> fold("每週２－３次，每個月壹次")
@@ -19,12 +19,16 @@ from __future__ import annotations
 
 from functools import cache
 
+import regex
+
 from dutyparse.lexicons import lines, table
+from dutyparse.normalize import simplify
 
 # Dashes and tildes that people type between the ends of a range (2—3次, 1～2天).
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _TILDES = "\u301c\uff5e\u223c"
 _SPACES = "\u00a0\u2002\u2003\u2009\u200b\u202f\u3000\ufeff"
+_SPACE = regex.compile(r"\s")
 
 
 def _pairs(name: str) -> dict[str, str]:
@@ -43,11 +47,26 @@ def fold_table() -> dict[int, str]:
     shared = table("fold.toml")
     folds.update(shared.get("punctuation", {}))
     folds.update(shared.get("traditional", {}))
-    folds.update(_pairs("trad_simp.txt"))
     folds.update(_pairs("time_variants.txt"))
     return {ord(source): target for source, target in folds.items() if len(target) == 1}
 
 
 def fold(text: str) -> str:
     """Matching form of `text`, exactly as long as `text` (see module docstring)."""
-    return text.translate(fold_table())
+    return simplify(text.translate(fold_table()))
+
+
+def squeeze(text: str) -> tuple[str, list[int] | None]:
+    """`text` without whitespace, and where each kept character stood (None when
+    nothing was squeezed out, so that indices are unchanged).
+
+    Lines broken inside an expression (`每\\n周`, `3 次/周`) then match as one; a span
+    `[s, e)` of the squeezed text is `[where[s], where[e - 1] + 1)` of `text`.
+
+    >>> squeeze("每\\n周 一次")
+    ('每周一次', [0, 2, 4, 5])
+    """
+    if not _SPACE.search(text):
+        return text, None
+    where = [i for i, ch in enumerate(text) if not ch.isspace()]
+    return "".join(text[i] for i in where), where

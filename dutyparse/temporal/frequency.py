@@ -228,14 +228,14 @@ def implicit(match: regex.Match[str], folded: str) -> list[Found]:
 
 # Order is priority among expressions of equal length.
 FREQUENCY_RULES: tuple[Rule, ...] = (
-    Rule("every_count", "每", every_count),
-    Rule("span_count", "次回遍趟天", span_count),
-    Rule("per_slash", "/", per_slash),
-    Rule("alternate", "隔双", alternate),
-    Rule("every", "每", every),
-    Rule("cycle_without_unit", "每", cycle_without_unit),
-    Rule("daily_word", "每", daily_word),
-    Rule("kind_word", "定随时实期", kind_word),
-    Rule("bare_part", "初底末", bare_part),
-    Rule("implicit", "日周月季年", implicit),
+    Rule("every_count", ("每",), every_count),
+    Rule("span_count", ("次", "回", "遍", "趟", "天"), span_count),
+    Rule("per_slash", ("/",), per_slash),
+    Rule("alternate", ("隔", "双"), alternate),
+    Rule("every", ("每",), every),
+    Rule("cycle_without_unit", ("每",), cycle_without_unit),
+    Rule("daily_word", ("每晚", "每夜", "每早"), daily_word),
+    Rule("kind_word", ("定", "随时", "时刻", "时时", "实时", "周期性"), kind_word),
+    Rule("bare_part", ("初", "底", "末"), bare_part),
+    Rule("implicit", ("报", "会", "结", "划", "盘", "核", "账", "清", "度"), implicit),
 )

@@ -95,7 +95,7 @@ EVENT_PHRASE = r"(?:(?:<EVENT_NOUN>)?<EVENT>)"
 # A window: 三天, 48小时, 十个工作日, 1个月, 半年.
 DURATION = r"(?:(?P<dn><QTY>|半)个?(?P<du><WINDOW_UNIT>))"
 
-# ── rule patterns (named in rules.py; order there is priority) ────────────────────────
+# ── rule patterns (tabled in frequency.py and deadline.py, whose order is priority) ────
 PATTERNS: dict[str, str] = {
     # 每周最少一次, 每月完成一次, 每周一至两次, 最少每周一次, 每周三开一次会
     "every_count": (
@@ -158,7 +158,7 @@ PATTERNS: dict[str, str] = {
         r"(?P<ev>(?P<lex><EVENT_PHRASE>)|(?P<trig><TRIGGER>[^\s,.;:!?()、。；：！？]{0,8}?))"
         r"(?P<hou>之后|以后|后)?<DURATION>(?P<rel><WITHIN>)(?!<NOT_AFTER_WINDOW>)"
     ),
-    # 三天之内, 一周内, 48小时内, 十个工作日内
+    # 三天之内, 一周内, 48小时内, 十个工作日内 (近三年内 looks back: no deadline)
     "window": r"(?<![近每隔第<NUMERIC>])<DURATION>(?P<rel><WITHIN>)(?!<NOT_AFTER_WINDOW>)",
     # 4小时回复, 24小时响应
     "window_verb": r"(?<![近每隔第前后<NUMERIC>])<DURATION>(?P<verb><RESPONSE_VERB>)",
@@ -216,31 +216,26 @@ def _guarded(word: str, not_before: str, not_after: str) -> str:
     return before + re.escape(word) + after
 
 
+def _kind_words(kinds: dict[str, dict[str, str]]) -> str:
+    """定期 / 随时 / 时刻 …, longest first, each with its guards."""
+    ordered = sorted(kinds.items(), key=lambda item: -len(item[0]))
+    guarded = (_guarded(word, spec["not_before"], spec["not_after"]) for word, spec in ordered)
+    return "(?:" + "|".join(guarded) + ")"
+
+
 def _before(words: list[str], not_after_qian: list[str]) -> str:
     """之前 / 以前 / 前, where a lone 前 must not start a word (前期, 前台, 前提下)."""
     guard = "(?!" + alternation(not_after_qian) + ")"
-    return (
-        "(?:"
-        + "|".join(
-            re.escape(word) + (guard if word == "前" else "")
-            for word in sorted(words, key=len, reverse=True)
-        )
-        + ")"
-    )
+    ordered = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w) + (guard if w == "前" else "") for w in ordered) + ")"
 
 
 def _not_after_window(words: dict[str, Any]) -> str:
     """What may not follow a window: a word it starts (内部), or, within the clause, a
     requirement noun (3年以内相关经验)."""
     clause = r"[^,.;:，。；：、]{0,6}?"
-    return (
-        "(?:"
-        + alternation(words["not_after_window"])
-        + "|"
-        + clause
-        + alternation(words["requirement_nouns"])
-        + ")"
-    )
+    starts, nouns = alternation(words["not_after_window"]), alternation(words["requirement_nouns"])
+    return f"(?:{starts}|{clause}{nouns})"
 
 
 @cache
@@ -248,7 +243,6 @@ def lexicon_pieces() -> dict[str, str]:
     """Pieces made of lexicon words, read on first use."""
     units, cues = table("time_units.toml"), table("time_cues.toml")
     mods, implicit = table("time_modifiers.toml"), table("time_implicit.toml")
-    kinds = cues["kind"]
     deadline = cues["deadline"]
     return {
         "PERIOD": alternation(units["period"]),
@@ -258,12 +252,7 @@ def lexicon_pieces() -> dict[str, str]:
         "ALTERNATE": alternation(units["alternate"]),
         "MOD_BEFORE": alternation(mods["before"]),
         "MOD_AFTER": alternation(mods["after"]),
-        "KIND_WORD": "(?:"
-        + "|".join(
-            _guarded(word, spec["not_before"], spec["not_after"])
-            for word, spec in sorted(kinds.items(), key=lambda item: -len(item[0]))
-        )
-        + ")",
+        "KIND_WORD": _kind_words(cues["kind"]),
         "NOT_AFTER_UNIT": re.escape(cues["words"]["not_after_unit"]),
         "NOT_AFTER_WINDOW": _not_after_window(cues["words"]),
         "BEFORE": _before(deadline["before"], cues["words"]["not_after_qian"]),

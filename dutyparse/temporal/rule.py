@@ -1,8 +1,9 @@
 """What every temporal rule shares: the `Found` result and the `Rule` table row.
 
 A rule is one row of an ordered table (frequency.py, deadline.py): the name of its
-pattern in grammar.PATTERNS, the characters without which it cannot match (a cheap
-prefilter), and a builder that turns one match into zero or more `Found` expressions.
+pattern in grammar.PATTERNS, the cue strings of which it needs at least one (a cheap
+prefilter: most items hold no time expression), and a builder that turns one match
+into zero or more `Found` expressions.
 Order in the table is priority when two expressions of equal length overlap.
 """
 
@@ -36,15 +37,20 @@ Builder = Callable[["regex.Match[str]", str], list[Found]]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One table row: `name` of the pattern, cue characters it `needs`, its `build`."""
+    """One table row: `name` of the pattern, cues it `needs` (any one), its `build`."""
 
     name: str
-    needs: str
+    needs: tuple[str, ...]
     build: Builder
+    first: frozenset[str] = field(init=False)
 
-    def scan(self, folded: str, priority: int) -> Iterator[Found]:
-        """Everything this rule finds in `folded`."""
-        if self.needs and not any(ch in folded for ch in self.needs):
+    def __post_init__(self) -> None:
+        # First characters of the cues: a set test rules most rules out at once.
+        object.__setattr__(self, "first", frozenset(cue[0] for cue in self.needs))
+
+    def scan(self, folded: str, chars: set[str], priority: int) -> Iterator[Found]:
+        """Everything this rule finds in `folded`, whose characters are `chars`."""
+        if self.first.isdisjoint(chars) or not any(cue in folded for cue in self.needs):
             return
         for match in pattern(self.name).finditer(folded):
             for found in self.build(match, folded):
