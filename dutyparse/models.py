@@ -30,7 +30,7 @@ SkipReason = Literal["toc", "furniture", "duplicate_title"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Span(_Model):
