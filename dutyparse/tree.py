@@ -28,6 +28,7 @@ from dutyparse.normalize import normalize  # noqa: F401 (doctest)
 _LOOKAHEAD_CHARS = 20000  # how far a list's second number may stand from its first
 _LOOKAHEAD_STEPS = 60
 _HEADING_MAX = 30
+_OPENING = 64  # characters of a unit's content read to tell a heading from a duty
 
 
 @dataclass(eq=False)
@@ -132,11 +133,15 @@ class _Tree:
         while level > 1 and self.stack[level - 1].label is None:
             top = self.stack[level - 1]
             if heading_like(
-                self.norm[top.head_end : top.children[0].start if top.children else node.start]
+                self._opening(top, top.children[0].start if top.children else node.start)
             ):
                 break
             level -= 1
         return level
+
+    def _opening(self, node: Node, end: int) -> str:
+        """The first characters of a unit's content, enough to tell a heading."""
+        return self.norm[node.head_end : min(end, node.head_end + _OPENING)]
 
     def _marker_level(self, c: Candidate) -> int | None:
         """Where an accepted candidate goes (stack index), or None to reject it."""
@@ -178,8 +183,10 @@ class _Tree:
         top = self.stack[-1]
         if top.label is not None or top is self.stack[0] or top.children:
             return len(self.stack)
-        content = self.norm[top.head_end : c.start].rstrip()
-        heading = content.endswith(":") or heading_like(content)
+        ends_with_colon = (
+            self.norm[max(top.head_end, c.start - _OPENING) : c.start].rstrip()[-1:] == ":"
+        )
+        heading = ends_with_colon or heading_like(self._opening(top, c.start))
         return len(self.stack) if heading else len(self.stack) - 1
 
 
