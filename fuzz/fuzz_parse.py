@@ -13,10 +13,9 @@ from hypothesis import HealthCheck, given, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.test_lossless import coverage_errors  # noqa: E402
-from tests.test_properties import check_spans, texts  # noqa: E402
-
-import dutyparse  # noqa: E402
+import dutyparse
+from tests.test_lossless import coverage_errors
+from tests.test_properties import check_spans, texts
 
 COUNT = [0]
 

@@ -15,6 +15,7 @@ _CN_DIGITS = "零一二三四五六七八九"
 _CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _CN_UNITS = ("", "十", "百", "千")
 _CN_LEGAL_UNITS = ("", "拾", "佰", "仟")
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"  # ideographTraditional
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"  # ideographZodiac
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -74,7 +75,7 @@ def _cycle(symbols: str) -> Callable[[int], str]:
 _FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
-    "decimalFullWidth": lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+    "decimalFullWidth": lambda n: str(n).translate(_FULL_WIDTH),
     "decimalHalfWidth": str,
     "decimalEnclosedCircle": _enclosed(0x2460, 20),  # ①
     "decimalEnclosedCircleChinese": _enclosed(0x2460, 20),

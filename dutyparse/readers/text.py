@@ -61,7 +61,9 @@ def _with_bom(data: bytes) -> str | None:
             try:
                 return data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
-                raise ReadError("undecodable", f"bytes do not match the {codec} BOM") from exc
+                raise ReadError(
+                    "undecodable", f"undecodable bytes: not {codec} after its byte-order mark"
+                ) from exc
     return None
 
 
@@ -92,3 +94,8 @@ def _check_controls(text: str) -> None:
     controls = sum(1 for c in text if c < " " and c not in _TEXT_CONTROLS)
     if text and controls / len(text) > _MAX_CONTROL_SHARE:
         raise ReadError("binary", "binary file (control characters), not text")
+
+
+def read(data: bytes) -> str:
+    """The reader interface (`readers.read_bytes`): a text file's bytes → its text."""
+    return decode(data)

@@ -14,16 +14,17 @@ module replays the counters in document order, as Word does when it lays the pag
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
+
+import regex
 
 from dutyparse.readers.numfmt import fmt
 
 Element = Any  # an lxml element (python-docx's oxml); lxml ships no type stubs
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_PLACEHOLDER = re.compile(r"%([1-9])")  # `%1` in `第%1条`
+_PLACEHOLDER = regex.compile(r"%([1-9])")  # `%1` in `第%1条`
 _SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
 # Symbol/Wingdings bullets live in the Private Use Area; show what they look like.
 _SYMBOL_BULLETS = {"\uf0b7": "●", "\uf0a7": "■", "\uf0d8": "➢", "\uf076": "◆", "\uf0fc": "√",
@@ -137,7 +138,7 @@ def _render(level: Level, levels: dict[int, Level], counters: dict[int, int]) ->
     if level.num_fmt == "bullet":
         return _bullet(level.text) + level.suffix if level.text else ""
 
-    def number(match: re.Match[str]) -> str:
+    def number(match: Any) -> str:  # a regex.Match
         n = int(match.group(1)) - 1
         shown = levels.get(n, Level())
         value = counters.get(n, shown.start)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from dutyparse.readers.errors import ReadError, missing_extra
-from dutyparse.readers.wordnum import W, Element, Numbering, attr
+from dutyparse.readers.wordnum import Element, Numbering, W, attr
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Subtrees with no visible text of the paragraph: properties, deletions, field codes,
