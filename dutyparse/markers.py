@@ -19,13 +19,17 @@ from functools import cache
 import regex
 
 from dutyparse.lexicons import lines
-from dutyparse.numerals import CHINESE
+from dutyparse.numerals import CHINESE_CHAR
 from dutyparse.numerals import to_int as numeral_value
 
 # ---------------------------------------------------------------------------------
 # Grammar, on normalised text (full-width folded: `（一）` reads `(一)`).
 # ---------------------------------------------------------------------------------
-_CN = f"(?P<cn>{CHINESE}{{1,4}})"
+# A list number of one to four numeral characters (一, 十二, 二十一); a single bounded
+# character class, never a repeated group, so that a long run of numerals stays linear.
+_CN = f"(?P<cn>{CHINESE_CHAR}{{1,4}})"
+# Rules number further: 第一百二十三条.
+_CN_LONG = f"(?P<cn>{CHINESE_CHAR}{{1,7}}|[0-9]{{1,3}})"
 _ARABIC = r"(?P<arabic>[0-9]{1,3})"
 # 1、 1. 1, (full-width ．， fold onto . ,); `1.5` is a decimal, `1,000` a thousand.
 _PUNCT = r"(?:、|\.(?![0-9])|,(?![0-9]{3}))"
@@ -39,11 +43,11 @@ _BULLETS = "■□●○◆◇★☆▲△▶►▪▫◎❖◼◾※➢➤√�
 
 # One (style, pattern) row per marker style; order is priority at one position.
 _STYLES: tuple[tuple[str, str], ...] = (
-    ("chapter", f"第(?P<cn>{CHINESE}{{1,4}}|[0-9]{{1,3}})[ ]?章"),  # 第壹章
-    ("part", f"第(?P<cn>{CHINESE}{{1,4}}|[0-9]{{1,3}})[ ]?部分"),  # 第一部分
-    ("section", f"第(?P<cn>{CHINESE}{{1,4}}|[0-9]{{1,3}})[ ]?节"),  # 第二节
-    ("article", f"第(?P<cn>{CHINESE}{{1,4}}|[0-9]{{1,3}})[ ]?条[:、]?"),  # 第三条
-    ("duty", f"职责(?P<cn>{CHINESE}{{1,3}})[ ]?[:、]?"),  # 职责一:
+    ("chapter", f"第{_CN_LONG}[ ]?章"),  # 第壹章
+    ("part", f"第{_CN_LONG}[ ]?部分"),  # 第一部分
+    ("section", f"第{_CN_LONG}[ ]?节"),  # 第二节
+    ("article", f"第{_CN_LONG}[ ]?条[:、]?"),  # 第三条  第一百二十三条
+    ("duty", f"职责(?P<cn>{CHINESE_CHAR}{{1,3}})[ ]?[:、]?"),  # 职责一:
     ("cn_paren", rf"\([ ]?{_CN}[ ]?\){_TAIL}"),  # (一)  (十二)、
     ("arabic_paren", rf"\([ ]?{_ARABIC}[ ]?\){_TAIL}"),  # (1)  (2)、
     ("arabic_paren", rf"(?P<paren_digit>[{_PAREN_DIGITS}]){_TAIL}"),  # ⑴

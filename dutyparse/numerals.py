@@ -22,7 +22,9 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 DIGIT = "零一二三四五六七八九〇两兩壹贰貳叁參肆伍陆陸柒捌玖"
 UNIT = "十百千拾佰仟"
 # One Chinese numeral: 三, 十二, 二十一, 一百零五, 廿三 (no leading unit except 十).
-CHINESE = f"(?:[{DIGIT}{UNIT}廿卅]+)"
+# One character of a Chinese numeral; bound its repetition where it is used.
+CHINESE_CHAR = f"[{DIGIT}{UNIT}廿卅]"
+CHINESE = f"(?:{CHINESE_CHAR}+)"
 # Arabic digits, ASCII or full-width.
 ARABIC = "(?:[0-9０-９]+)"
 NUMBER = f"(?:{ARABIC}|{CHINESE})"
