@@ -29,7 +29,7 @@ _SPACE_RUN = regex.compile(r"\s+")
 # A line break that ends a paragraph: after a finished sentence, or before a form
 # field (`岗位名称：出纳` / `所属部门：财务部`).
 _SENTENCE_END_LINE = regex.compile(
-    r"(?<=[。;；!！?？])[ \t]*\n|[ \t]*\n(?=[ \t]*[^\s:：,，。]{2,8}[:：])"
+    r"(?<=[。;；!！?？])[ \t]*\n|(?<![ \t])[ \t]*\n(?=[ \t]*[^\s:：,，。]{2,8}[:：])"
 )
 
 

@@ -27,6 +27,7 @@ _TITLE_MAX = 60
 # Clause punctuation that a title, a heading or a TOC entry does not contain.
 # A page number closing a TOC entry: `机构设置框图 (1)`, `总则……3`, `总则 .... 3`.
 _PAGE_REF = regex.compile(
+    r"(?<! )"  # start where a space run starts: linear on long runs
     r"(?:[ ]*\([ ]*[0-9]{1,3}[ ]*\)|[ ]*[.…·]{2,}[ ]*[0-9]{1,3}|[ ]{2,}[0-9]{1,3})[ ]*$"
 )
 _HAN_OR_PAREN = regex.compile(r"[\p{Han}(]")  # what continues a title into a longer name
@@ -54,7 +55,10 @@ class Skip:
 def _site_suffix() -> regex.Pattern[str]:
     """` - 百度文库` closing a line."""
     names = "|".join(map(regex.escape, lines("site_names.txt")))
-    return regex.compile(rf"[ ]*[-_|][ ]*(?:{names})[ ]*$", regex.MULTILINE | regex.IGNORECASE)
+    # (?<! ): start only where a space run starts, so a long run is scanned once.
+    return regex.compile(
+        rf"(?<! )[ ]*[-_|][ ]*(?:{names})[ ]*$", regex.MULTILINE | regex.IGNORECASE
+    )
 
 
 @cache

@@ -28,6 +28,7 @@ from dutyparse.normalize import normalize  # noqa: F401 (doctest)
 _LOOKAHEAD_CHARS = 20000  # how far a list's second number may stand from its first
 _LOOKAHEAD_STEPS = 60
 _HEADING_MAX = 30
+_MAX_DEPTH = 32
 _OPENING = 64  # characters of a unit's content read to tell a heading from a duty
 
 
@@ -105,7 +106,9 @@ class _Tree:
     gaps: list[Candidate] = field(default_factory=list)
 
     def push(self, node: Node, level: int) -> None:
-        """Close the stack back to `level` and open `node` there."""
+        """Close the stack back to `level` and open `node` there (never deeper than
+        `_MAX_DEPTH`: hostile text must not build a tree a reader cannot walk)."""
+        level = min(level, _MAX_DEPTH)
         del self.stack[level:]
         self.stack.append(self.stack[-1].add(node))
 
@@ -162,8 +165,8 @@ class _Tree:
         if c.number == 1 or _first_outline(c):
             if not (trusted or self.evidence(c)):
                 return None
-            if opened and opened[0] == len(stack) - 1 and not stack[-1].children:
-                return len(stack)  # `1、` heading directly followed by `1、` items
+            if opened and opened[0] == len(stack) - 1 and self._introduces(stack[-1], c):
+                return len(stack)  # `1、客服部职责: 1、…`: a heading over its own items
             return opened[0] if opened else self._new_list_level(c)
         if not trusted:
             return None
@@ -176,6 +179,18 @@ class _Tree:
         if self.last_seen.get(c.style, -1) + 1 == c.number or c.outline:
             return len(stack)  # 第三条 after 第二章 (articles count on); 2.2.2 under 2.2
         return _outermost_marker(stack)
+
+    def _introduces(self, top: Node, c: Candidate) -> bool:
+        """`top` is a childless unit whose content announces a list: a title ending in
+        a colon, or a short title with no full stop (`3、向主管汇报。1、…` restarts)."""
+        if top.children:
+            return False
+        content = self.norm[max(top.head_end, c.start - _OPENING) : c.start].rstrip()
+        if content.endswith(":"):
+            return True
+        return not content.endswith(("。", ";", ".", "!")) and heading_like(
+            self._opening(top, c.start)
+        )
 
     def _new_list_level(self, c: Candidate) -> int:
         """A new style nests under the unit on top, unless that unit is a duty sentence

@@ -175,3 +175,19 @@ def test_offsets_index_the_original_text() -> None:
     for item in doc.iter_items():
         assert text[item.start : item.end].startswith(item.marker or "")
         assert item.text.rstrip("；") in text[item.start : item.end]
+
+
+def test_repeated_list_restarts_as_siblings_not_deeper() -> None:
+    text = "1、负责秩序；2、每日巡查；3、向主管汇报。" * 50
+    doc = dutyparse.parse(text)
+    assert doc.sections == [] and len(doc.items) == 150
+
+
+def test_nesting_depth_is_bounded() -> None:
+    doc = dutyparse.parse("1、标题:\n" * 200)  # each heading announces a list of its own
+    depth, stack = 0, [(s, 1) for s in doc.sections]
+    while stack:
+        section, level = stack.pop()
+        depth = max(depth, level)
+        stack.extend((child, level + 1) for child in section.sections)
+    assert 2 < depth <= 32
