@@ -44,7 +44,7 @@ def parse(text: str, source: str | None = None) -> Document:
         skipped=skipped_models(text, skips),
         warnings=diagnostics(text, root),
     )
-    return classify(doc, text)
+    return classify(doc, text, norm)
 
 
 def _holes(title: tuple[int, int] | None, skips: list[Skip]) -> Holes:

@@ -3,12 +3,18 @@ test id per row of `corpora/roles/mentions.tsv`; spans always slice the input.""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
+import regex
 
+from dutyparse.classify import mention_spans
+from dutyparse.classify.alternation import alternation
+from dutyparse.classify.matchform import fold
 from dutyparse.classify.mentions import find_mentions
 from dutyparse.lexicons import table
+from tests.conftest import corpus_docs, shared_docs
 
 CASES = Path(__file__).resolve().parents[1] / "corpora" / "roles" / "mentions.tsv"
 ROWS = [
@@ -55,3 +61,40 @@ def test_relation_rules_use_known_relations() -> None:
         assert "before" in rule or "after" in rule
         assert ("before" in rule) == ("before_gap" in rule)
         assert ("after" in rule) == ("after_gap" in rule)
+
+
+# ── the scan tries the grammar only where a mention may begin ─────────────────────────────
+def one_regex() -> regex.Pattern[str]:
+    """The mention grammar as the one regex `mention_spans` stands for, tried at every
+    position: the slow reference the scan must agree with."""
+    breakers = alternation(mention_spans._breakers().words)
+    bounded = mention_spans._at_boundary_grammar().pattern
+    anywhere = mention_spans._anywhere_grammar().pattern
+    return regex.compile(rf"(?<=^|[^\p{{Han}}]|{breakers})(?:{bounded})|(?:{anywhere})")
+
+
+SCANNED = [*corpus_docs(), *[doc for doc in shared_docs() if doc.parent.name == "seeds"]]
+
+
+@pytest.mark.parametrize("path", SCANNED, ids=lambda p: p.stem)
+def test_scan_finds_what_the_one_regex_finds(path: Path) -> None:
+    reference = one_regex()
+    text = path.read_text("utf-8")
+    for line in [*fold(text).splitlines(), *text.splitlines()]:  # items are about a line
+        for start in (0, min(2, len(line))):  # a window after the start of the text
+            expected = [m.span() for m in reference.finditer(line, start, len(line))]
+            assert mention_spans.spans(line, start, len(line)) == expected, line
+
+
+# ── a trie alternation matches like the longest-first alternation it stands for ──────────
+def test_trie_alternation_matches_like_longest_first() -> None:
+    rng = random.Random(6)
+    for _ in range(200):
+        words = {"".join(rng.choices("总经理主管部", k=rng.randint(1, 4))) for _ in range(8)}
+        longest_first = "|".join(sorted(words, key=len, reverse=True))
+        text = "".join(rng.choices("总经理主管部门", k=30))
+        for shape in ("(?:{})", "(?:{})+?部", "(?:{}){{1,3}}?门"):  # backtracking too
+            trie = regex.compile(shape.format(alternation(words)))
+            plain = regex.compile(shape.format(longest_first))
+            found = [m.span() for m in trie.finditer(text)]
+            assert found == [m.span() for m in plain.finditer(text)], (words, text)

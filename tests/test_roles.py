@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from dutyparse.classify.matchform import fold
+from dutyparse.classify.matchform import Folded, fold
 from dutyparse.classify.organization import find_organization
 from dutyparse.classify.role_text import heading_role, label_role, title_role
 from dutyparse.classify.roles import annotate_roles
 from dutyparse.lexicons import lines
 from dutyparse.models import Document, Item, Section
 from dutyparse.roles import canonical, is_known, surfaces
+from tests.conftest import corpus_docs
 
 CASES = Path(__file__).resolve().parents[1] / "corpora" / "roles"
 
@@ -312,3 +313,24 @@ def test_several_forms_name_no_single_position() -> None:
     doc = Document(title="岗位说明书", items=[item(text, "按时完成工作", "1、")])
     annotate_roles(doc, text)
     assert doc.items[0].role is None
+
+
+# ── a document is folded once; a window's form is cut from it ───────────────────────────
+WINDOWED = ["店長\r\n職責", "a\r\r\nb\r", "\r\n\r\n", "１、店長\u3000職責\r\n２、"]
+
+
+@pytest.mark.parametrize("text", WINDOWED, ids=[repr(t) for t in WINDOWED])
+def test_window_form_is_the_fold_of_the_window(text: str) -> None:
+    source = Folded.of(text)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert source.window(start, end) == fold(text[start:end]), (start, end)
+
+
+@pytest.mark.parametrize("path", corpus_docs(), ids=lambda p: p.stem)
+def test_window_forms_of_a_document(path: Path) -> None:
+    for text in (path.read_text("utf-8"), path.read_text("utf-8").replace("\n", "\r\n")):
+        source, start = Folded.of(text), 0
+        for end in [i for i, ch in enumerate(text) if ch in "\r\n。"] + [len(text)]:
+            assert source.window(start, end) == fold(text[start:end])
+            start = end

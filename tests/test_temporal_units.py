@@ -13,8 +13,9 @@ from importlib import resources
 import pytest
 
 from dutyparse.lexicons import lines
+from dutyparse.normalize import simplify
 from dutyparse.temporal import extract, to_rrule
-from dutyparse.temporal.folding import fold, squeeze
+from dutyparse.temporal.folding import fold, fold_table, squeeze
 from dutyparse.temporal.values import amount_of, count
 
 # ── folding keeps length and reaches the Simplified, half-width grammar ──────────────────
@@ -41,7 +42,22 @@ def test_fold(text: str, folded: str) -> None:
     assert fold(text) == folded and len(fold(text)) == len(text)
 
 
+# Whole texts fold character by character, however many characters fold: a few are
+# replaced one by one, many (all full-width ASCII) translated at once.
+WHOLE_FOLDS = [
+    "".join(text for text, _ in FOLDS),
+    "".join(chr(code) for code in range(0xFF01, 0xFF5F)) + "每週壹次",
+    "岗位职责：每週２－３次",
+]
+
+
+@pytest.mark.parametrize("text", WHOLE_FOLDS, ids=[t[:8] for t in WHOLE_FOLDS])
+def test_fold_is_the_fold_of_each_character(text: str) -> None:
+    assert fold(text) == simplify(text.translate(fold_table()))
+
+
 SQUEEZES = ["每\n周一次", "出\r\n车 前", "  每月 28号\u3000之前 ", "", " \n ", "每周一次"]
+SQUEEZES += ["每\x1c周 一次"]  # U+001C is whitespace to `str`, though not to `regex`
 
 
 @pytest.mark.parametrize("text", SQUEEZES, ids=[repr(t) for t in SQUEEZES])
@@ -51,6 +67,8 @@ def test_squeeze_maps_every_kept_character(text: str) -> None:
     assert len(squeezed) == len(where) and not any(ch.isspace() for ch in squeezed)
     assert all(text[i] == ch for i, ch in zip(where, squeezed, strict=True))
     assert where == sorted(set(where))
+    if where != list(range(len(text))):
+        assert where == [i for i, ch in enumerate(text) if not ch.isspace()]
 
 
 # ── counts and durations ──────────────────────────────────────────────────────────────

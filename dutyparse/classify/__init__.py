@@ -5,17 +5,21 @@ from __future__ import annotations
 
 from dutyparse.classify.roles import annotate_roles
 from dutyparse.models import Document
-from dutyparse.temporal import extract
+from dutyparse.temporal import extract, fold
 
 
 def annotate_times(doc: Document, text: str) -> None:
-    """Attach frequency and deadline expressions found inside each item's span."""
+    """Attach frequency and deadline expressions found inside each item's span. The text
+    is folded once (one character for one character), each item cuts its form from it."""
+    folded = fold(text)
     for item in doc.iter_items():
-        item.frequency, item.deadline = extract(text[item.start : item.end], item.start)
+        span = slice(item.start, item.end)
+        item.frequency, item.deadline = extract(text[span], item.start, folded[span])
 
 
-def classify(doc: Document, text: str) -> Document:
-    """Run every annotator over `doc` (built from `text`) and return it."""
-    annotate_roles(doc, text)
+def classify(doc: Document, text: str, folded: str | None = None) -> Document:
+    """Run every annotator over `doc` (built from `text`) and return it. `folded` is
+    `normalize(text)`, when the caller has it (the roles' matching form; else made here)."""
+    annotate_roles(doc, text, folded)
     annotate_times(doc, text)
     return doc

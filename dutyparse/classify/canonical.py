@@ -19,12 +19,12 @@ Unknown roles keep their own (folded) text as id, so equal names still group.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 from rapidfuzz import fuzz, process
 
-from dutyparse.classify.matchform import fold, squeeze
+from dutyparse.classify.matchform import CACHE_SIZE, fold, squeeze
 from dutyparse.lexicons import lines
 
 # Bracketed additions: `物业客服助理（徐汇）`, `总经理(CEO)`.
@@ -78,7 +78,13 @@ def canonical(name: str | None) -> str | None:
     >>> canonical("客服部主管"), canonical("商贸公司总经理"), canonical("淘宝运营/店长")
     ('客服主管', '总经理', '淘宝运营/店长')
     """
-    key = _key(name or "")
+    return _canonical(name or "")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _canonical(name: str) -> str | None:
+    """`canonical`, once per distinct name: a document names its roles again and again."""
+    key = _key(name)
     if not key:
         return None
     return _resolve(key) or key

@@ -9,7 +9,9 @@ particle that cannot be part of a name (`协助|行政人事主管`, `报|分公
 - a line of work plus a title (`行政人事` + `主管`, `教学` + `主管`);
 - a unit of three or more characters (`技术服务部`, `物业管理处`).
 
-Its relation comes from the ordered rule table `lexicons/mention_relations.toml`
+The grammar, and the scan that finds these spans fast, are in `mention_spans`.
+
+A mention's relation comes from the ordered rule table `lexicons/mention_relations.toml`
 (`向…汇报` reports_to, `协助…` assists, `监督…` supervises, else other). Roles joined
 by `和/及/与/、` are related by the words around the whole run (`对总经理和副总经理负责`).
 
@@ -19,19 +21,21 @@ by `和/及/与/、` are related by the words around the whole run (`对总经�
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast
 
 import regex
 
+from dutyparse.classify.alternation import alternation
 from dutyparse.classify.canonical import canonical, surfaces
 from dutyparse.classify.matchform import fold
+from dutyparse.classify.mention_spans import relation_words, spans
 from dutyparse.classify.role_text import ends_like_role
 from dutyparse.lexicons import lines, table
 from dutyparse.models import Mention, MentionRelation
 
-_HAN = regex.compile(r"\p{Han}+")
 # Clause punctuation: a relation is read only inside the clause of its mention, and
 # never further than _REACH characters from it (relation words sit close to the role).
 _CLAUSE_END = regex.compile(r"[,，。;；!！?？\n]")
@@ -52,8 +56,9 @@ class _Rule:
     field: regex.Pattern[str] | None  # the `before` words closing a form label
 
 
-def _words(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
+def _words(words: Iterable[str]) -> str:
+    """Alternatives matching any of `words`, longest first (a trie: see `alternation`)."""
+    return alternation(words)
 
 
 def _rule(row: dict[str, Any]) -> _Rule:
@@ -74,69 +79,8 @@ def _rules() -> tuple[_Rule, ...]:
 
 
 @cache
-def _relation_words() -> str:
-    """Every `before` word of the relation rules (`协助`, `分管`, `报`)."""
-    rows = table("mention_relations.toml")["rule"]
-    return _words(tuple({word for row in rows for word in row.get("before", [])}))
-
-
-@cache
 def _relation_word() -> regex.Pattern[str]:
-    return regex.compile(f"(?:{_relation_words()})")
-
-
-@cache
-def _breakers() -> str:
-    """Words a mention never starts inside: particles, verbs, relation words."""
-    words = set(lines("mention_breakers.txt")) | set(lines("role_label_verbs.txt"))
-    for row in table("mention_relations.toml")["rule"]:
-        words.update(row.get("before", []))
-    return _words(tuple(words))
-
-
-@cache
-def _work_words() -> str:
-    """What roles in running text are built from: the stems of lexicon roles
-    (`行政人事` of 行政人事主管, `客户服务` of 客户服务部) and their two-character pieces."""
-    endings = (*lines("role_heads.txt"), *lines("role_titles.txt"), *lines("role_units.txt"))
-    stems: set[str] = set()
-    for name in surfaces():
-        for ending in endings:
-            if name.endswith(ending) and len(name) > len(ending):
-                stem = name[: -len(ending)]
-                stems.add(stem)
-                stems.update(stem[i : i + 2] for i in range(0, len(stem) - 1, 2))
-    return _words(tuple(stem for stem in stems if _HAN.fullmatch(stem)))
-
-
-@cache
-def _pattern() -> regex.Pattern[str]:
-    breakers, work = _breakers(), _work_words()
-    generic = _words(lines("mention_roles.txt"))
-    # A stem built from role words (`行政人事`, `教学科研`), not opening with a verb
-    # (`分管|秘书处`, `管理|促销员`: the verb's object is the role).
-    stem = rf"(?!{_relation_words()})(?:{work}){{1,3}}?"
-    # A unit before a known role: `营业部` + 总经理, `分公司` + 经理.
-    unit = rf"(?:{stem}|分|子|总|本)(?:部|处|科|中心|公司|店|车间)"
-    ends_word = rf"(?!{_words(lines('mention_unit_followers.txt'))})"
-    # A known role followed by a unit ending is part of the unit's name (`保安|部`),
-    # unless the ending starts another word (`店长|处理`).
-    not_unit = rf"(?!(?:{_words(lines('role_units.txt'))}){ends_word})"
-    boundary = rf"(?<=^|[^\p{{Han}}]|{breakers})"
-    return regex.compile(
-        rf"{boundary}(?:(?:{unit})?(?:(?:{_words(tuple(surfaces()))})(?:(?<=部)门)?{not_unit}"
-        rf"|{generic})"
-        rf"|{stem}(?:{_words(lines('role_titles.txt'))})"
-        rf"|{stem}(?:{_words(lines('role_units.txt'))}){ends_word})"
-        rf"|(?:{_long_roles()})(?:(?<=部)门)?{not_unit}"
-    )
-
-
-@cache
-def _long_roles() -> str:
-    """Known roles of three characters or more that end like a role (`收银员`, `客服专员`):
-    specific enough to be read without a word boundary before them (`当日|收银员`)."""
-    return _words(tuple(name for name in surfaces() if len(name) >= 3 and ends_like_role(name)))
+    return regex.compile(f"(?:{_words(relation_words())})")
 
 
 @cache
@@ -208,8 +152,7 @@ def _first_rule(before: str, after: str) -> MentionRelation:
 def _spans(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """Role mentions in folded[start:end]; a field label followed by its value
     (`直接上级` in `直接上级总经理`) is dropped."""
-    found = [m.span() for m in _pattern().finditer(folded, start, end)]
-    found = [span for span in found if _names_role(folded, *span)]
+    found = [span for span in spans(folded, start, end) if _names_role(folded, *span)]
     kept = []
     for index, (a, b) in enumerate(found):
         following = found[index + 1][0] if index + 1 < len(found) else None
@@ -226,16 +169,18 @@ def find_mentions(
     end: int | None = None,
     exclude: frozenset[str] = frozenset(),
     default: MentionRelation = "other",
+    folded: str | None = None,
 ) -> list[Mention]:
     """Roles named in text[start:end] (read on their own), with spans into `text`;
     roles whose id is in `exclude` (the item's own) are left out. A role no rule relates
     gets `default` (the relation of the form field it is filed under, `field_relation`).
+    `folded` is `fold(text[start:end])`, when the caller has it.
 
     >>> [(m.role, m.relation) for m in find_mentions("直接上级总经理直接下级施工员")]
     [('总经理', 'reports_to'), ('施工员', 'supervises')]
     """
     window = text[start:end]
-    folded = fold(window)
+    folded = fold(window) if folded is None else folded
     mentions: list[Mention] = []
     for group in _coordinated(folded, _spans(folded, 0, len(folded))):
         for (a, b), relation in zip(group, _group_relations(folded, group), strict=True):
@@ -267,8 +212,8 @@ def _group_relations(folded: str, group: list[tuple[int, int]]) -> list[MentionR
     (`对总经理和副总经理负责`, `在院长和分管副院长领导下`); failing that each role's own,
     a role without one sharing the one before it."""
     shared = _relation(folded, group[0][0], group[-1][1])
-    if shared != "other":
-        return [shared] * len(group)
+    if shared != "other" or len(group) == 1:
+        return [shared] * len(group)  # a lone role's own relation is the shared one
     relations: list[MentionRelation] = []
     for a, b in group:
         own = _relation(folded, a, b)

@@ -99,9 +99,10 @@ def _accepts(name: str, on_its_own: bool, opens_title: bool) -> bool:
     return on_its_own and proper != name and len(proper) >= 2 and not _PLACEHOLDER.match(proper)
 
 
-def find_organization(text: str) -> str | None:
-    """The first organisation named in `text`, as written (whitespace removed)."""
-    folded = fold(text)
+def find_organization(text: str, folded: str | None = None) -> str | None:
+    """The first organisation named in `text`, as written (whitespace removed); `folded`
+    is `fold(text)`, when the caller has it."""
+    folded = fold(text) if folded is None else folded
     title_start = len(folded) - len(folded.lstrip())
     for ending in _ending().finditer(folded):
         start, on_its_own = _name_start(folded, ending.start())

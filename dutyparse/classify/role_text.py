@@ -15,12 +15,12 @@ as written, whitespace removed: `網吧店長崗位職責` → `網吧店長`.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
 from dutyparse.classify.canonical import is_known, surfaces
-from dutyparse.classify.matchform import fold, squeeze
+from dutyparse.classify.matchform import CACHE_SIZE, fold, squeeze
 from dutyparse.lexicons import lines
 
 _ROLE_MIN, _ROLE_MAX, _LABEL_MAX = 2, 16, 24
@@ -211,8 +211,12 @@ def heading_role(heading: str | None) -> str | None:
     >>> heading_role("客户服务部岗位职责及管理制度"), heading_role("各部门职责")
     ('客户服务部', None)
     """
-    if not heading:
-        return None
+    return _heading_role(heading) if heading else None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _heading_role(heading: str) -> str | None:
+    """`heading_role`, once per distinct heading (`岗位职责` heads many sections)."""
     span = _heading_span(fold(heading))
     return squeeze(heading[span[0] : span[1]]) if span else None
 
@@ -270,9 +274,10 @@ def title_role(title: str | None) -> str | None:
     return _posting_title(title) or heading_role(title)
 
 
-def label_span(body: str) -> tuple[int, int] | None:
+def label_span(body: str, folded: str | None = None) -> tuple[int, int] | None:
     """Span of an item's label: the text before the first whitespace or colon, when it is
-    short and holds no clause punctuation; a closing bracket is left out.
+    short and holds no clause punctuation; a closing bracket is left out. `folded` is
+    `fold(body)`, when the caller has it.
 
     >>> body = "党政办公室(加挂院工会牌子) 负责"
     >>> span = label_span(body); body[span[0]:span[1]]
@@ -280,7 +285,7 @@ def label_span(body: str) -> tuple[int, int] | None:
     >>> label_span("每日按规定交清当天的营业报表，发送营业信息") is None
     True
     """
-    folded = fold(body)
+    folded = fold(body) if folded is None else folded
     label = _LABEL.match(folded)
     if not label or not 0 < len(label.group(1)) <= _LABEL_MAX:
         return None
@@ -290,29 +295,33 @@ def label_span(body: str) -> tuple[int, int] | None:
     return None if _CLAUSE.search(folded, start, end) else (start, end)
 
 
-def label_role(body: str) -> str | None:
+def label_role(body: str, folded: str | None = None) -> str | None:
     """The unit or position an item's own label names (`党政办公室(…) 负责…`); a label
-    opening with a verb (`协助总经理 …`) names no owner.
+    opening with a verb (`协助总经理 …`) names no owner. `folded` is `fold(body)`, when
+    the caller has it.
 
     >>> label_role("党政办公室(加挂院工会牌子) 负责学院党政会议组织"), label_role("语言能力 这是…")
     ('党政办公室', None)
     """
-    label = label_span(body)
-    if label is None or fold(body[label[0] : label[1]]) in _set("form_fields.txt"):
+    folded = fold(body) if folded is None else folded
+    label = label_span(body, folded)
+    # A label holds no whitespace, so no `\r\n` either: its form is a slice of the body's.
+    if label is None or folded[label[0] : label[1]] in _set("form_fields.txt"):
         return None
-    span = _window_role(fold(body), *label)
+    span = _window_role(folded, *label)
     return squeeze(body[span[0] : span[1]]) if span else None
 
 
-def position_fields(text: str) -> list[str]:
-    """The positions named by the form fields of `text`, as written, in text order.
+def position_fields(text: str, folded: str | None = None) -> list[str]:
+    """The positions named by the form fields of `text`, as written, in text order;
+    `folded` is `fold(text)`, when the caller has it.
 
     >>> position_fields("岗位名称：出纳　所属部门：财务部")
     ['出纳']
     >>> position_fields("岗位名称项目经理所属部门工程部直接上级总经理")
     ['项目经理']
     """
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     found = []
     for field in _POSITION_FIELD.finditer(folded):
         end = _VALUE_END.search(folded, field.end())

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dutyparse.classify.canonical import canonical
+from dutyparse.classify.matchform import Folded
 from dutyparse.classify.mentions import field_relation, find_mentions
 from dutyparse.classify.organization import find_organization
 from dutyparse.classify.role_text import (
@@ -48,8 +49,9 @@ class _Context:
     relation: MentionRelation = "other"  # of roles filed under a form field (`直接上级`)
 
 
-def annotate_roles(doc: Document, text: str) -> None:
+def annotate_roles(doc: Document, text: str, folded: str | None = None) -> None:
     """Fill section_kind, role and mentions on sections and items, organization on doc.
+    `folded` is `fold(text)` (`normalize(text)`), when the caller has it.
 
     >>> from dutyparse.models import Item
     >>> doc = Document(title="仓管员岗位职责", items=[Item(marker="1、", text="协助主管盘点",
@@ -59,50 +61,55 @@ def annotate_roles(doc: Document, text: str) -> None:
     >>> item.role, item.role_id, item.section_kind, [(m.role, m.relation) for m in item.mentions]
     ('仓管员', '仓库管理员', 'duties', [('主管', 'assists')])
     """
-    doc.organization = doc.organization or find_organization(text)
-    top = _Context(title_role(doc.title) or _form_position(text), kind_of(doc.title or ""))
-    _annotate_items(doc.items, text, top, top_level=True)
+    # Folded once; items cut their matching form from it.
+    source = Folded.of(text) if folded is None else Folded(text, folded)
+    doc.organization = doc.organization or find_organization(text, source.folded)
+    top = _Context(title_role(doc.title) or _form_position(source), kind_of(doc.title or ""))
+    _annotate_items(doc.items, source, top, top_level=True)
     for section in doc.sections:
-        _annotate_section(section, text, top)
+        _annotate_section(section, source, top)
 
 
-def _form_position(text: str) -> str | None:
+def _form_position(source: Folded) -> str | None:
     """The one position a 岗位说明书 form names (`岗位名称：出纳`); None when the text
     names none or several (a collection of forms)."""
-    named = {canonical(name): name for name in position_fields(text)}
+    named = {canonical(name): name for name in position_fields(source.text, source.folded)}
     return next(iter(named.values())) if len(named) == 1 else None
 
 
-def _annotate_section(section: Section, text: str, parent: _Context) -> None:
+def _annotate_section(section: Section, source: Folded, parent: _Context) -> None:
     section.role = heading_role(section.title) or parent.role
     section.role_id = canonical(section.role)
     section.section_kind = kind_of(section.title) or parent.kind or _DEFAULT_KIND
     relation = field_relation(section.title) if section.section_kind == "reporting" else "other"
     context = _Context(section.role, section.section_kind, relation)
-    _annotate_items(section.items, text, context, top_level=False)
+    _annotate_items(section.items, source, context, top_level=False)
     for child in section.sections:
-        _annotate_section(child, text, context)
+        _annotate_section(child, source, context)
 
 
-def _annotate_items(items: list[Item], text: str, context: _Context, top_level: bool) -> None:
+def _annotate_items(items: list[Item], source: Folded, context: _Context, top_level: bool) -> None:
     """Annotate a list of items; an unmarked paragraph that names a role
     (`执行总监具体岗位职责:`) hands that role to the items after it."""
     for item in items:
-        body = item_body(item, text)
-        own_role = label_role(body) if context.kind != "reporting" else None
+        body = item_body(item, source.text)
+        folded = source.window(item.end - len(body), item.end)
+        own_role = label_role(body, folded) if context.kind != "reporting" else None
         item.role = own_role or context.role
         item.role_id = canonical(item.role)
-        item.section_kind = _label_kind(body, context) if top_level else _kind(context)
-        item.mentions = _mentions(item, text, len(body), context)
+        item.section_kind = _label_kind(body, folded, context) if top_level else _kind(context)
+        item.mentions = _mentions(item, source.text, folded, context)
         if own_role and item.marker is None:
             context = _Context(own_role, context.kind, context.relation)
 
 
-def _mentions(item: Item, text: str, body_length: int, context: _Context) -> list[Mention]:
-    """Other roles the item names. In requirements a bare mention is a qualification
-    (`一年以上业务助理经验`), so only those with a relation are kept there."""
+def _mentions(item: Item, text: str, folded: str, context: _Context) -> list[Mention]:
+    """Other roles the item names (`folded`: the matching form of its body). In
+    requirements a bare mention is a qualification (`一年以上业务助理经验`), so only those
+    with a relation are kept there."""
     own = frozenset({item.role_id} if item.role_id else ())
-    found = find_mentions(text, item.end - body_length, item.end, own, context.relation)
+    start = item.end - len(folded)
+    found = find_mentions(text, start, item.end, own, context.relation, folded=folded)
     if item.section_kind == "requirements":
         return [mention for mention in found if mention.relation != "other"]
     return found
@@ -112,12 +119,12 @@ def _kind(context: _Context) -> SectionKind:
     return context.kind or _DEFAULT_KIND
 
 
-def _label_kind(body: str, context: _Context) -> SectionKind:
-    """Kind of an item outside any section: its label's cue (`一、目的 …`), a member
-    list (`组长:… 成员:…`), else the title's kind."""
-    label = label_span(body)
+def _label_kind(body: str, folded: str, context: _Context) -> SectionKind:
+    """Kind of an item outside any section (`folded`: the matching form of its body): its
+    label's cue (`一、目的 …`), a member list (`组长:… 成员:…`), else the title's kind."""
+    label = label_span(body, folded)
     kind = kind_of(body[label[0] : label[1]]) if label else None
-    return kind or member_list_kind(body) or _kind(context)
+    return kind or member_list_kind(body, folded) or _kind(context)
 
 
 def item_body(item: Item, text: str) -> str:

@@ -11,12 +11,12 @@ word deep inside it does not decide. No cue → `None`, and the caller inherits.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import cast
 
 import regex
 
-from dutyparse.classify.matchform import fold, squeeze
+from dutyparse.classify.matchform import CACHE_SIZE, fold, squeeze
 from dutyparse.lexicons import lines, table
 from dutyparse.models import SectionKind
 
@@ -54,6 +54,12 @@ def kind_of(heading: str) -> SectionKind | None:
     >>> kind_of("(二)权力"), kind_of("科发源将为您提供"), kind_of("售后的流程")
     ('authority', 'benefits', 'process')
     """
+    return _kind_of(heading)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _kind_of(heading: str) -> SectionKind | None:
+    """`kind_of`, once per distinct heading (`岗位职责` heads many sections)."""
     clause = _FIRST_CLAUSE.match(squeeze(fold(heading)))
     label = clause.group() if clause else ""
     if _sentence_opening().match(label):
@@ -64,14 +70,15 @@ def kind_of(heading: str) -> SectionKind | None:
     return None
 
 
-def member_list_kind(body: str) -> SectionKind | None:
-    """`other` when a block lists who sits in a body (`组长:… 成员:…`), else None.
+def member_list_kind(body: str, folded: str | None = None) -> SectionKind | None:
+    """`other` when a block lists who sits in a body (`组长:… 成员:…`), else None;
+    `folded` is `fold(body)`, when the caller has it.
 
     >>> member_list_kind("组长:张三(全面工作) 副组长:李四 成员:王五")
     'other'
     """
     kind, fields = _member_cues()
-    folded = squeeze(fold(body))
+    folded = squeeze(fold(body) if folded is None else folded)
     if all(field.search(folded) for field in fields):
         return kind
     return None

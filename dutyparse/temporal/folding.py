@@ -17,7 +17,8 @@ index into the original and spans need no mapping back. What folds:
 
 from __future__ import annotations
 
-from functools import cache
+import re
+from functools import cache, lru_cache
 
 import regex
 
@@ -29,6 +30,11 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _TILDES = "\u301c\uff5e\u223c"
 _SPACES = "\u00a0\u2002\u2003\u2009\u200b\u202f\u3000\ufeff"
 _SPACE = regex.compile(r"\s")
+# A run of what `str.isspace` calls whitespace (the `\s` of `re`, unlike that of
+# `regex`, is exactly that): what `squeeze` removes.
+_SPACE_RUN = re.compile(r"\s+")
+# Up to this many distinct folding characters, `fold` replaces them one by one.
+_REPLACE_MAX = 64
 
 
 def _pairs(name: str) -> dict[str, str]:
@@ -52,8 +58,29 @@ def fold_table() -> dict[int, str]:
 
 
 def fold(text: str) -> str:
-    """Matching form of `text`, exactly as long as `text` (see module docstring)."""
-    return simplify(text.translate(fold_table()))
+    """Matching form of `text`, exactly as long as `text` (see module docstring).
+
+    A document holds few characters that fold (`，`, `：`, a Traditional form or two), so
+    each is replaced throughout, a fast scan; `str.translate` would look every character
+    up. Translating stays for many folds, or one whose result folds again (replacing one
+    after the other would fold twice).
+    """
+    folds = {ch: folded for ch in set(text) if (folded := fold_char(ch)) != ch}
+    if len(folds) > _REPLACE_MAX or not folds.keys().isdisjoint(folds.values()):
+        return text.translate({ord(ch): folded for ch, folded in folds.items()})
+    for ch, folded in folds.items():
+        text = text.replace(ch, folded)
+    return text
+
+
+@lru_cache(maxsize=1 << 14)
+def fold_char(ch: str) -> str:
+    """The matching form of one character: the fold table, then Traditional → Simplified.
+
+    >>> fold_char("週"), fold_char("－"), fold_char("壹"), fold_char("陆")
+    ('周', '-', '一', '陆')
+    """
+    return simplify(fold_table().get(ord(ch), ch))
 
 
 def squeeze(text: str) -> tuple[str, list[int] | None]:
@@ -68,5 +95,10 @@ def squeeze(text: str) -> tuple[str, list[int] | None]:
     """
     if not _SPACE.search(text):
         return text, None
-    where = [i for i, ch in enumerate(text) if not ch.isspace()]
-    return "".join(text[i] for i in where), where
+    where: list[int] = []
+    kept_from = 0
+    for run in _SPACE_RUN.finditer(text):
+        where.extend(range(kept_from, run.start()))
+        kept_from = run.end()
+    where.extend(range(kept_from, len(text)))
+    return _SPACE_RUN.sub("", text), where

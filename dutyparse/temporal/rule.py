@@ -10,6 +10,7 @@ Order in the table is priority when two expressions of equal length overlap.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -43,15 +44,23 @@ class Rule:
     needs: tuple[str, ...]
     build: Builder
     first: frozenset[str] = field(init=False)
+    single: bool = field(init=False)
 
     def __post_init__(self) -> None:
-        # First characters of the cues: a set test rules most rules out at once.
+        # First characters of the cues: a set test rules most rules out at once, and is
+        # the whole test when every cue is one character.
         object.__setattr__(self, "first", frozenset(cue[0] for cue in self.needs))
+        object.__setattr__(self, "single", all(len(cue) == 1 for cue in self.needs))
 
-    def scan(self, folded: str, chars: set[str], priority: int) -> Iterator[Found]:
-        """Everything this rule finds in `folded`, whose characters are `chars`."""
-        if self.first.isdisjoint(chars) or not any(cue in folded for cue in self.needs):
-            return
+    def cued(self, folded: str, chars: AbstractSet[str]) -> bool:
+        """Whether `folded`, whose characters are (or include) `chars`, holds a cue."""
+        if self.first.isdisjoint(chars):
+            return False
+        return self.single or any(cue in folded for cue in self.needs)
+
+    def found(self, folded: str, priority: int) -> Iterator[Found]:
+        """Everything this rule finds in `folded` (whether it is `cued` is the caller's
+        test), with `priority` (the rule's index in its table)."""
         for match in pattern(self.name).finditer(folded):
             for found in self.build(match, folded):
                 yield Found(
