@@ -24,7 +24,7 @@ from typing import Any, TextIO
 
 from dutyparse.api import parse
 from dutyparse.atomic import atomic_open, sweep, write_atomic
-from dutyparse.readers import SUFFIXES, ReadError, read_path
+from dutyparse.readers import DEFAULT_LIMITS, SUFFIXES, Limits, ReadError, read_path
 from dutyparse.workers import Crash, run_unordered
 
 ERRORS_NAME = "_errors.jsonl"
@@ -38,6 +38,7 @@ class Job:
     source: Path
     name: str  # the input path as found (`docs/sub/a.txt`): Document.source, error log
     output: Path
+    limits: Limits = DEFAULT_LIMITS
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ class Summary:
 def convert(job: Job) -> int | Failure:
     """Read, parse and write one file (runs in a worker); the number of items or why not."""
     try:
-        text = read_path(job.source)
+        text = read_path(job.source, job.limits)
     except ReadError as exc:
         return Failure(job.name, exc.code, str(exc))
     doc = parse(text, source=job.name)
@@ -88,7 +89,9 @@ def convert(job: Job) -> int | Failure:
     return len(doc.iter_items())
 
 
-def find_jobs(sources: Sequence[Path], out: Path) -> tuple[list[Job], list[Failure]]:
+def find_jobs(
+    sources: Sequence[Path], out: Path, limits: Limits = DEFAULT_LIMITS
+) -> tuple[list[Job], list[Failure]]:
     """The files under `sources` and their outputs; sources that do not exist fail."""
     missing = [Failure(str(s), "not_found", "no such file or folder") for s in sources
                if not s.exists()]
@@ -100,7 +103,7 @@ def find_jobs(sources: Sequence[Path], out: Path) -> tuple[list[Job], list[Failu
         for path in _files(source, out_abs):
             absolute = path.absolute()
             relative = absolute.relative_to(base) if base else Path(path.name)
-            jobs.setdefault(absolute, Job(path, str(path), out / f"{relative}.json"))
+            jobs.setdefault(absolute, Job(path, str(path), out / f"{relative}.json", limits))
     return list(jobs.values()), missing
 
 
@@ -172,6 +175,7 @@ class Options:
     combined: bool = False  # also write OUT/_items.jsonl (the flat view of every document)
     timeout: float | None = 300.0
     progress: bool = False
+    limits: Limits = DEFAULT_LIMITS  # input size, PDF pages, zip bombs (ReadError codes)
 
 
 def cores() -> int:
@@ -191,7 +195,7 @@ def run_batch(
     started = time.monotonic()
     out.mkdir(parents=True, exist_ok=True)
     sweep(out)
-    jobs, missing = find_jobs(sources, out)
+    jobs, missing = find_jobs(sources, out, options.limits)
     summary = Summary(files=len(jobs) + len(missing))
     todo = [job for job in jobs if not (options.resume and up_to_date(job))]
     summary.up_to_date = len(jobs) - len(todo)

@@ -7,7 +7,8 @@
     dutyparse read a.pdf                          # the text that offsets index
 
 Bad input (a missing file, a folder, undecodable or binary bytes, an unsupported kind,
-a missing optional reader) is one line on stderr and exit code 2; never a traceback.
+a missing optional reader, an input past a limit: `--max-bytes`, `--max-pages`, zip
+bombs) is one line on stderr and exit code 2; never a traceback.
 Heavy imports (readers, tqdm, charset-normalizer) happen inside the commands.
 """
 
@@ -23,7 +24,8 @@ from pathlib import Path
 from dutyparse.api import parse
 from dutyparse.atomic import write_atomic
 from dutyparse.output import FORMATS, renderer
-from dutyparse.readers import ReadError, read_bytes, read_path
+from dutyparse.readers import Limits, ReadError, read_bytes, read_path, read_stream
+from dutyparse.readers.limits import parse_size
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILED = 1  # batch: some files failed
@@ -58,6 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # an output that cannot be written: -o, --out
         _say(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc))
         return EXIT_BAD_INPUT
+    except MemoryError:  # an input within --max-bytes that still did not fit
+        _say("out of memory; a smaller --max-bytes refuses such inputs up front")
+        return EXIT_BAD_INPUT
     return code
 
 
@@ -79,8 +84,36 @@ def _parser() -> argparse.ArgumentParser:
     read = commands.add_parser("read", help="print the plain text a file is parsed from")
     read.add_argument("file", help="a .txt/.docx/.pdf/.doc/.html file, or - for stdin")
     read.add_argument("-o", "--output", type=Path, help="write to this file instead")
+    _add_limits(read)
     read.set_defaults(run=_run_read)
     return parser
+
+
+def _add_limits(command: argparse.ArgumentParser) -> None:
+    default = Limits()
+    command.add_argument("--max-bytes", type=_size, default=default.max_bytes, metavar="SIZE",
+                         help="refuse inputs larger than this, and texts longer (characters); "
+                              "K/M/G are powers of 1024 (default: 100M)")
+    command.add_argument("--max-pages", type=_count, default=default.max_pages, metavar="N",
+                         help=f"refuse PDFs of more pages (default: {default.max_pages})")
+
+
+def _size(text: str) -> int:
+    try:
+        size = parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+    return _count(str(size))
+
+
+def _count(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(max_bytes=args.max_bytes, max_pages=args.max_pages)
 
 
 def _add_parse(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -91,6 +124,7 @@ def _add_parse(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                           "text: an indented tree (default: json)")
     run.add_argument("-o", "--output", type=Path, help="write to this file (atomically)")
     run.add_argument("--indent", type=int, default=None, help="pretty-print JSON")
+    _add_limits(run)
     run.set_defaults(run=_run_parse)
 
 
@@ -107,6 +141,7 @@ def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                      help="jsonl: also write DIR/_items.jsonl, every item of every document")
     run.add_argument("--timeout", type=float, default=300.0,
                      help="seconds one file may take (0: no limit)")
+    _add_limits(run)
     run.set_defaults(run=_run_batch)
 
 
@@ -118,7 +153,7 @@ def _run_parse(args: argparse.Namespace) -> int:
     write(render.head())
     failed = 0
     for name in names:
-        text = _read(name)
+        text = _read(name, _limits(args))
         if text is None:
             failed += 1
             continue
@@ -130,14 +165,14 @@ def _run_parse(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if failed else 0
 
 
-def _read(name: str) -> str | None:
+def _read(name: str, limits: Limits) -> str | None:
     """The text of a file or of stdin (`-`); None after reporting why not."""
     try:
         if name == "-":
             if sys.stdin.isatty():
                 _say("reading standard input (end with Ctrl-D)")
-            return read_bytes(sys.stdin.buffer.read())
-        return read_path(Path(name))
+            return read_bytes(read_stream(sys.stdin.buffer, limits), None, limits)
+        return read_path(Path(name), limits)
     except ReadError as exc:
         _say(f"{name}: {exc}")
         return None
@@ -155,6 +190,7 @@ def _run_batch(args: argparse.Namespace) -> int:
         combined=args.format == "jsonl",
         timeout=args.timeout or None,
         progress=sys.stderr.isatty(),
+        limits=_limits(args),
     )
     summary = run_batch(args.sources, args.out, options)
     print(summary.line())
@@ -173,7 +209,7 @@ def _run_schema(args: argparse.Namespace) -> int:
 
 
 def _run_read(args: argparse.Namespace) -> int:
-    text = _read(args.file)
+    text = _read(args.file, _limits(args))
     if text is None:
         return EXIT_BAD_INPUT
     _emit(text, args.output)

@@ -74,6 +74,19 @@ HTML = {
                 "职责"),
     "entities": ("<p>A&amp;B&nbsp;C&#20027;</p>", "A&B\xa0C主"),
     "br": ("<div>第一行<br>第二行</div>", "第一行\n第二行"),
+    # a head left open ends where the body's content starts, as in a browser
+    "unclosed_head": ("<head><title>招聘</title><meta charset=utf-8><p>岗位职责</p>", "岗位职责"),
+    "title_without_head": ("<title>仓储主管</title><p>职责</p>", "仓储主管\n职责"),
+    # a `<` that never closes is text: it must not hide the end of a posting
+    "less_than": ("<p>薪资<5000元</p>", "薪资<5000元"),
+    "stray_lt_at_end": ("<p>职责</p>1、负责<a", "职责\n1、负责<a"),
+    "unclosed_comment": ("<p>职责</p><!-- 1、负责", "职责"),
+    "bogus_end_tag": ("<p>A</ 3>B</p>", "AB"),
+    "quoted_gt_in_attribute": ('<p title="a>b">职责</p>', "职责"),
+    "ol_start_not_a_number": ("<ol start='²'><li>a</li></ol>", "1. a"),
+    "ol_start_huge": (f"<ol start='{'9' * 50}'><li>a</li></ol>", "1. a"),
+    "uppercase_tags": ("<OL><LI>负责</LI></OL>", "1. 负责"),
+    "unclosed_script": ("<p>职责</p><script>1、负责", "职责"),
 }
 
 

@@ -22,6 +22,11 @@ ReadCode = Literal[
     "converter_failed",  # the .doc converter ran and failed
     "corrupt",  # a .docx/.pdf the library cannot open
     "no_text",  # a PDF without a text layer (a scanned image)
+    "too_large",  # an input over Limits.max_bytes
+    "text_too_large",  # a reader's text over Limits.max_chars (a .pdf/.docx expands)
+    "too_many_pages",  # a PDF over Limits.max_pages
+    "decompression_bomb",  # a .docx over the zip limits, a PDF stream over pypdf's
+    "unsafe_xml",  # a .docx part with a DTD (entities) or an encoding other than UTF-8/16
 ]
 
 
@@ -43,3 +48,13 @@ def missing_extra(extra: str, suffix: str) -> ReadError:
         "missing_extra",
         f"reading {suffix} files needs the {extra!r} extra: pip install 'dutyparse[{extra}]'",
     )
+
+
+def library_error(exc: BaseException) -> str:
+    """The name of the exception a library raised, for a one-line message.
+
+    >>> import zlib; library_error(zlib.error()), library_error(EOFError())
+    ('zlib.error', 'EOFError')
+    """
+    name = type(exc).__name__
+    return f"{type(exc).__module__}.{name}" if name == "error" else name

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from dutyparse.readers.errors import ReadError
+from dutyparse.readers.limits import DEFAULT_LIMITS, Limits
 from dutyparse.readers.text import decode
 
 TIMEOUT = 120  # seconds for one conversion
@@ -19,8 +20,9 @@ LIBREOFFICE = ("soffice", "libreoffice")
 ANTIWORD = ("antiword",)
 
 
-def read(data: bytes) -> str:
-    """The text of a .doc file, via the first converter found on PATH."""
+def read(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
+    """The text of a .doc file, via the first converter found on PATH (`read_bytes`
+    bounds its length)."""
     with tempfile.TemporaryDirectory(prefix="dutyparse-doc-") as tmp:
         source = Path(tmp) / "input.doc"
         source.write_bytes(data)

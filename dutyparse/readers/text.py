@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 
 from dutyparse.readers.errors import ReadError
+from dutyparse.readers.limits import DEFAULT_LIMITS, Limits
 
 # (BOM, codec) — UTF-32 LE before UTF-16 LE: its BOM starts with UTF-16's.
 _BOMS = (
@@ -31,6 +32,8 @@ _BOMS = (
 _LEGACY = ("gb18030", "big5")
 # C0 controls that text files do contain: tab, newlines, form feed, escape-free rest.
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1a")
+_CONTROL_CHARS = tuple(chr(c) for c in range(0x20) if chr(c) not in _TEXT_CONTROLS)
+_CONTROL_BYTES = "".join(_CONTROL_CHARS).encode("ascii")
 # More than this share of other control characters means the bytes are not text.
 _MAX_CONTROL_SHARE = 0.05
 
@@ -39,10 +42,15 @@ def decode(data: bytes) -> str:
     """Bytes → text, raising `ReadError` (`binary`, `undecodable`) when they are not text."""
     text = _with_bom(data)
     if text is None:
-        _check_controls(data.decode("latin-1"))  # before decoding: a PNG is binary, not GBK
+        controls = _control_bytes(data)  # before decoding: a PNG is binary, not GBK
+        _check_controls(controls, len(data))
         text = _utf8(data)
         text = _detect(data) if text is None else text
-    _check_controls(text)
+        # UTF-8, GB18030 and Big5 never use a byte below 0x20 inside a multi-byte
+        # character, so the text holds exactly the control characters the bytes did.
+        _check_controls(controls, len(text))
+    else:
+        _check_controls(_control_chars(text), len(text))
     return fold_newlines(text)
 
 
@@ -88,14 +96,28 @@ def _rank(encoding: str) -> int:
     return _LEGACY.index(encoding) if encoding in _LEGACY else len(_LEGACY)
 
 
-def _check_controls(text: str) -> None:
+def _control_bytes(data: bytes) -> int:
+    """How many bytes of `data` are C0 controls other than `_TEXT_CONTROLS` (NUL counts
+    as a whole file's worth); one pass in C, as inputs may be 100 MB."""
+    if b"\x00" in data:
+        return len(data) + 1
+    return len(data) - len(data.translate(None, _CONTROL_BYTES))
+
+
+def _control_chars(text: str) -> int:
     if "\x00" in text:
+        return len(text) + 1
+    return sum(map(text.count, _CONTROL_CHARS))
+
+
+def _check_controls(controls: int, length: int) -> None:
+    if controls > length:
         raise ReadError("binary", "binary file (NUL bytes), not text")
-    controls = sum(1 for c in text if c < " " and c not in _TEXT_CONTROLS)
-    if text and controls / len(text) > _MAX_CONTROL_SHARE:
+    if length and controls / length > _MAX_CONTROL_SHARE:
         raise ReadError("binary", "binary file (control characters), not text")
 
 
-def read(data: bytes) -> str:
-    """The reader interface (`readers.read_bytes`): a text file's bytes → its text."""
+def read(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
+    """The reader interface (`readers.read_bytes`): a text file's bytes → its text (never
+    longer than the bytes, so `limits` has nothing to add here)."""
     return decode(data)

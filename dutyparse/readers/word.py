@@ -8,6 +8,11 @@ written back in front of their paragraphs (see `wordnum`).
   continuation cells are left out;
 - content controls (`w:sdt`) are read through; headers, footers and comments are not
   (page furniture). Needs python-docx: `pip install 'dutyparse[docx]'`.
+
+The zip is vetted by `zipguard` before python-docx sees it (zip bombs, DTDs), and the
+text stops with `text_too_large` as soon as it passes `Limits.max_chars`. A package
+python-docx cannot open, or whose parts are not the shape WordprocessingML gives them,
+is `corrupt`.
 """
 
 from __future__ import annotations
@@ -16,8 +21,10 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from dutyparse.readers.errors import ReadError, missing_extra
-from dutyparse.readers.wordnum import Element, Numbering, W, attr
+from dutyparse.readers.errors import ReadError, library_error, missing_extra
+from dutyparse.readers.limits import DEFAULT_LIMITS, Limits, join_limited
+from dutyparse.readers.wordnum import Element, Numbering, W, attr, level_number
+from dutyparse.readers.zipguard import check_package
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Subtrees with no visible text of the paragraph: properties, deletions, field codes,
@@ -28,23 +35,23 @@ _SKIP = frozenset(
 _BREAKS = frozenset((W + "br", W + "cr"))
 
 
-def read(data: bytes) -> str:
+def read(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
     """The text of a .docx file's body, numbering included."""
-    document = _open(data)
-    styles = _paragraph_styles(document)
-    numbering = Numbering(_numbering_element(document), _style_lists(styles))
-    return "\n".join(_blocks(document.element.body, _Context(numbering, styles)))
-
-
-def _open(data: bytes) -> Any:
     try:
         import docx
     except ImportError as exc:
         raise missing_extra("docx", ".docx") from exc
+    check_package(data, limits)
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
+        styles = _paragraph_styles(document)
+        numbering = Numbering(_numbering_element(document), _style_lists(styles))
+        return join_limited("\n", _blocks(document.element.body, _Context(numbering, styles)),
+                            limits)
+    except ReadError:
+        raise
     except Exception as exc:  # zipfile, lxml and python-docx each raise their own
-        raise ReadError("corrupt", f"not a readable .docx file ({type(exc).__name__})") from exc
+        raise ReadError("corrupt", f"not a readable .docx file ({library_error(exc)})") from exc
 
 
 class _Context:
@@ -69,7 +76,7 @@ class _Context:
             ilvl = ilvl or attr(style_pr.find(W + "ilvl"))
         if not num_id or num_id == "0":  # numId 0: numbering explicitly removed
             return ""
-        return self.numbering.label(num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0)
+        return self.numbering.label(num_id, level_number(ilvl, 0))
 
     def _style_num_pr(self, style: str | None) -> Element | None:
         for _ in range(10):  # basedOn chains are short; a cycle must not hang us

@@ -10,6 +10,10 @@ module replays the counters in document order, as Word does when it lays the pag
 - a level counts up from `w:start`; a deeper level restarts when a shallower one counts;
 - `%N` in `w:lvlText` is level N's counter in level N's format (decimal under `w:isLgl`);
 - `w:suff` is what follows the number: a tab (the default), a space, or nothing.
+
+Numbers read from the file are clamped to what Word itself uses — list levels 0–8
+(ECMA-376 §17.9.3 `w:ilvl`), start values 0–32767 (Word's "Start at" box) — so a
+hostile `numbering.xml` cannot ask for `roman(10**12)` or a million list levels.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ Element = Any  # an lxml element (python-docx's oxml); lxml ships no type stubs
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PLACEHOLDER = regex.compile(r"%([1-9])")  # `%1` in `第%1条`
 _SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
+MAX_LEVEL = 8  # w:ilvl 0–8: nine levels
+MAX_START = 32767
 # Symbol/Wingdings bullets live in the Private Use Area; show what they look like.
 _SYMBOL_BULLETS = {"\uf0b7": "●", "\uf0a7": "■", "\uf0d8": "➢", "\uf076": "◆", "\uf0fc": "√",
                    "\uf06c": "●", "\uf06e": "■", "\uf075": "◆", "\uf0a8": "□"}
@@ -53,7 +59,7 @@ class Level:
         return cls(
             num_fmt=attr(lvl.find(W + "numFmt")) or "decimal",
             text=attr(lvl.find(W + "lvlText")) or "",
-            start=_int(attr(lvl.find(W + "start")), 1),
+            start=_start(attr(lvl.find(W + "start"))),
             legal=lvl.find(W + "isLgl") is not None,
             suffix=_SUFFIX.get(attr(lvl.find(W + "suff")) or "tab", "\t"),
             restart=_int_or_none(attr(lvl.find(W + "lvlRestart"))),
@@ -89,7 +95,8 @@ class Numbering:
         for abstract in numbering.iterfind(W + "abstractNum"):
             key = attr(abstract, "abstractNumId") or ""
             self._abstract[key] = {
-                _int(attr(lvl, "ilvl"), 0): Level.parse(lvl) for lvl in abstract.iterfind(W + "lvl")
+                level_number(attr(lvl, "ilvl"), 0): Level.parse(lvl)
+                for lvl in abstract.iterfind(W + "lvl")
             }
             link = attr(abstract.find(W + "numStyleLink"))
             if link:
@@ -155,14 +162,27 @@ def _bullet(symbol: str) -> str:
 def _parse_list(num: Element) -> _List:
     lst = _List(abstract=attr(num.find(W + "abstractNumId")) or "")
     for override in num.iterfind(W + "lvlOverride"):
-        ilvl = _int(attr(override, "ilvl"), 0)
+        ilvl = level_number(attr(override, "ilvl"), 0)
         start = attr(override.find(W + "startOverride"))
         if start is not None:
-            lst.starts[ilvl] = _int(start, 1)
+            lst.starts[ilvl] = _start(start)
         lvl = override.find(W + "lvl")
         if lvl is not None:
             lst.levels[ilvl] = Level.parse(lvl)
     return lst
+
+
+def level_number(value: str | None, default: int) -> int:
+    """A list level (`w:ilvl`) read from the file, within 0–8; `default` when unreadable.
+
+    >>> level_number("2", 0), level_number("²", 0), level_number("99999", 0), level_number(None, 0)
+    (2, 0, 8, 0)
+    """
+    return min(max(_int(value, default), 0), MAX_LEVEL)
+
+
+def _start(value: str | None) -> int:
+    return min(max(_int(value, 1), 0), MAX_START)
 
 
 def _int(value: str | None, default: int) -> int:
@@ -171,7 +191,10 @@ def _int(value: str | None, default: int) -> int:
 
 
 def _int_or_none(value: str | None) -> int | None:
+    """An ASCII decimal (`int` takes `²`-free Unicode digits and `1_000`; Word does not)."""
+    if value is None or not value.strip().lstrip("+-").isascii():
+        return None
     try:
-        return None if value is None else int(value)
+        return int(value) if len(value) < 20 else None
     except ValueError:
         return None
