@@ -25,6 +25,7 @@ HOSTILE = {
     "1MB-spaces": " " * 1_000_000 + "一、总则",
     "100k-lines": "\n".join(f"{i % 50 + 1}、负责" for i in range(20_000)),
     "control-chars": "\x00\x01\x07\x1b[0m" * 20_000,
+    "220k-one-item": "1、" + "向总经理汇报每周一次，" * 20_000,  # 20k expressions in one item
 }
 
 

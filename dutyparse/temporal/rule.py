@@ -9,6 +9,7 @@ Order in the table is priority when two expressions of equal length overlap.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -98,12 +99,19 @@ def resolve(found: list[Found], what: What) -> list[Found]:
     >>> [(f.start, f.end) for f in resolve([a, b], "frequency")]
     [(0, 6)]
     """
-    chosen: list[Found] = []
+    chosen: list[Found] = []  # disjoint, kept in text order
+    starts: list[int] = []
     ranked = sorted(
         (f for f in found if f.what == what),
         key=lambda f: (f.implicit, f.start - f.end, f.priority, f.start),
     )
     for candidate in ranked:
-        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
-            chosen.append(candidate)
-    return sorted(chosen, key=lambda f: f.start)
+        # Only the neighbours in text order can overlap: one bisection, not a scan.
+        i = bisect_right(starts, candidate.start)
+        if i and chosen[i - 1].end > candidate.start:
+            continue
+        if i < len(chosen) and candidate.end > chosen[i].start:
+            continue
+        chosen.insert(i, candidate)
+        starts.insert(i, candidate.start)
+    return chosen
