@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
@@ -29,3 +32,15 @@ def gold_for(doc: Path) -> dict[str, Any]:
         (doc.parent.parent / "gold" / (doc.stem + ".json")).read_text(encoding="utf-8")
     )
     return data
+
+
+def hide_module(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
+    """Make `import module` (and its submodules) fail, as when an extra is not installed."""
+    real_import = builtins.__import__
+
+    def without(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == module or name.startswith(module + "."):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without)

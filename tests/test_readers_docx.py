@@ -8,7 +8,6 @@ Word itself stores a multi-level list.
 
 from __future__ import annotations
 
-import builtins
 import io
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ import pytest
 import dutyparse
 from dutyparse.readers import ReadError, read_path
 from dutyparse.readers.word import read as read_docx
+from tests.conftest import hide_module
 
 docx = pytest.importorskip("docx")
 from docx.oxml import parse_xml  # noqa: E402
@@ -27,19 +27,27 @@ PUA_BULLET = "\uf0b7"  # Symbol-font bullet, as Word writes it
 
 
 def _lvl(ilvl: int, num_fmt: str, text: str, suff: str = "nothing") -> str:
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{num_fmt}"/>'
-            f'<w:suff w:val="{suff}"/><w:lvlText w:val="{text}"/></w:lvl>')
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{num_fmt}"/>'
+        f'<w:suff w:val="{suff}"/><w:lvlText w:val="{text}"/></w:lvl>'
+    )
 
 
 # abstractNumId → levels; numId → (abstractNumId, {level: startOverride})
 ABSTRACT = {
-    90: [_lvl(0, "chineseCounting", "%1、"), _lvl(1, "decimal", "%2.", "space"),
-         _lvl(2, "decimal", "（%3）")],
+    90: [
+        _lvl(0, "chineseCounting", "%1、"),
+        _lvl(1, "decimal", "%2.", "space"),
+        _lvl(2, "decimal", "（%3）"),
+    ],
     91: [_lvl(0, "chineseCounting", "第%1条", "space")],
     92: [_lvl(0, "bullet", PUA_BULLET, "tab")],
 }
 NUMS: dict[int, tuple[int, dict[int, int]]] = {
-    90: (90, {}), 91: (91, {}), 92: (92, {}), 93: (90, {1: 1}),
+    90: (90, {}),
+    91: (91, {}),
+    92: (92, {}),
+    93: (90, {1: 1}),
 }
 
 
@@ -47,20 +55,32 @@ def _add_numbering(document: Any) -> None:
     numbering = document.part.numbering_part.element
     first = numbering.find(f"{{{numbering.nsmap['w']}}}num")
     for aid, levels in ABSTRACT.items():
-        first.addprevious(parse_xml(
-            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{aid}">{"".join(levels)}'
-            "</w:abstractNum>"))
+        first.addprevious(
+            parse_xml(
+                f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{aid}">{"".join(levels)}'
+                "</w:abstractNum>"
+            )
+        )
     for nid, (aid, starts) in NUMS.items():
-        over = "".join(f'<w:lvlOverride w:ilvl="{lvl}"><w:startOverride w:val="{s}"/>'
-                       "</w:lvlOverride>" for lvl, s in starts.items())
-        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{nid}">'
-                                   f'<w:abstractNumId w:val="{aid}"/>{over}</w:num>'))
+        over = "".join(
+            f'<w:lvlOverride w:ilvl="{lvl}"><w:startOverride w:val="{s}"/></w:lvlOverride>'
+            for lvl, s in starts.items()
+        )
+        numbering.append(
+            parse_xml(
+                f'<w:num {nsdecls("w")} w:numId="{nid}">'
+                f'<w:abstractNumId w:val="{aid}"/>{over}</w:num>'
+            )
+        )
 
 
 def _numbered(parent: Any, text: str, num_id: int, ilvl: int = 0) -> Any:
     paragraph = parent.add_paragraph(text)
-    paragraph._p.get_or_add_pPr().append(parse_xml(
-        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+        )
+    )
     return paragraph
 
 
@@ -89,22 +109,24 @@ def build_docx(path: Path) -> Path:
     return path
 
 
-EXPECTED = "\n".join([
-    "仓储中心岗位职责",
-    "一、仓储主管岗位职责",
-    "1. 全面负责仓储中心的日常管理，每周一主持例会",
-    "2. 每月28号之前汇总库存盘点结果",
-    "二、仓管员岗位职责",
-    "1. 负责货物的入库验收",  # level 2 restarts under a new level 1
-    "第一条 本规定自发布之日起施行",
-    "第二条 解释权归仓储中心",
-    "●\t注意安全",
-    "岗位名称\t叉车司机",
-    "岗位职责\t职责如下：",
-    "1. 出车前检查叉车",  # list 93 restarts level 2 with w:startOverride
-    "2. 一月至少两次保养叉车",
-    "1.\t列表编号",
-])
+EXPECTED = "\n".join(
+    [
+        "仓储中心岗位职责",
+        "一、仓储主管岗位职责",
+        "1. 全面负责仓储中心的日常管理，每周一主持例会",
+        "2. 每月28号之前汇总库存盘点结果",
+        "二、仓管员岗位职责",
+        "1. 负责货物的入库验收",  # level 2 restarts under a new level 1
+        "第一条 本规定自发布之日起施行",
+        "第二条 解释权归仓储中心",
+        "●\t注意安全",
+        "岗位名称\t叉车司机",
+        "岗位职责\t职责如下：",
+        "1. 出车前检查叉车",  # list 93 restarts level 2 with w:startOverride
+        "2. 一月至少两次保养叉车",
+        "1.\t列表编号",
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +157,7 @@ def test_offsets_index_the_reader_text(docx_file: Path) -> None:
 def _paragraph_xml(body: str) -> bytes:
     """A one-paragraph document with raw run XML, to test text extraction rules."""
     document = docx.Document()
-    document.element.body.insert(0, parse_xml(f'<w:p {nsdecls("w")}>{body}</w:p>'))
+    document.element.body.insert(0, parse_xml(f"<w:p {nsdecls('w')}>{body}</w:p>"))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -143,17 +165,27 @@ def _paragraph_xml(body: str) -> bytes:
 
 # (run XML, the paragraph's text)
 RUNS = {
-    "tab_and_break": ("<w:r><w:t>1、</w:t><w:tab/><w:t>负责</w:t><w:br/><w:t>接待</w:t></w:r>",
-                      "1、\t负责\n接待"),
-    "inserted_kept": ("<w:ins><w:r><w:t>新增</w:t></w:r></w:ins><w:r><w:t>职责</w:t></w:r>",
-                      "新增职责"),
-    "deleted_dropped": ("<w:del><w:r><w:delText>旧</w:delText></w:r></w:del>"
-                        "<w:r><w:t>新</w:t></w:r>", "新"),
-    "hidden_dropped": ("<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>"
-                       "<w:r><w:t>可见</w:t></w:r>", "可见"),
+    "tab_and_break": (
+        "<w:r><w:t>1、</w:t><w:tab/><w:t>负责</w:t><w:br/><w:t>接待</w:t></w:r>",
+        "1、\t负责\n接待",
+    ),
+    "inserted_kept": (
+        "<w:ins><w:r><w:t>新增</w:t></w:r></w:ins><w:r><w:t>职责</w:t></w:r>",
+        "新增职责",
+    ),
+    "deleted_dropped": (
+        "<w:del><w:r><w:delText>旧</w:delText></w:r></w:del><w:r><w:t>新</w:t></w:r>",
+        "新",
+    ),
+    "hidden_dropped": (
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:t>可见</w:t></w:r>",
+        "可见",
+    ),
     "hyperlink_kept": ("<w:hyperlink><w:r><w:t>链接</w:t></w:r></w:hyperlink>", "链接"),
-    "field_code_dropped": ("<w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:t>3</w:t></w:r>",
-                           "3"),
+    "field_code_dropped": (
+        "<w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:t>3</w:t></w:r>",
+        "3",
+    ),
 }
 
 
@@ -181,14 +213,7 @@ def test_corrupt_docx(tmp_path: Path) -> None:
 
 
 def test_missing_extra_names_it(docx_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_import = builtins.__import__
-
-    def no_docx(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "docx" or name.startswith("docx."):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_docx)
+    hide_module(monkeypatch, "docx")
     with pytest.raises(ReadError) as caught:
         read_path(docx_file)
     assert caught.value.code == "missing_extra"

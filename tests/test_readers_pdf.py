@@ -7,14 +7,13 @@ Fixtures are drawn here with reportlab and its built-in CID font `STSong-Light`
 
 from __future__ import annotations
 
-import builtins
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import dutyparse
 from dutyparse.readers import ReadError, read_bytes, read_path
+from tests.conftest import hide_module
 
 pytest.importorskip("pypdf")
 canvas = pytest.importorskip("reportlab.pdfgen.canvas")
@@ -80,14 +79,7 @@ def test_damaged_pdf(tmp_path: Path) -> None:
 
 
 def test_missing_extra_names_it(pdf_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_import = builtins.__import__
-
-    def no_pypdf(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "pypdf" or name.startswith("pypdf."):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_pypdf)
+    hide_module(monkeypatch, "pypdf")
     with pytest.raises(ReadError) as caught:
         read_path(pdf_file)
     assert caught.value.code == "missing_extra"
