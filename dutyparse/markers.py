@@ -12,15 +12,20 @@ them), different ids nest. The GB/T 9704 levels are `cn` (一、), `cn_paren` ((
 
 from __future__ import annotations
 
+import re
+import string
 from dataclasses import dataclass
 from enum import IntEnum
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
 from dutyparse.lexicons import lines
-from dutyparse.numerals import CHINESE_CHAR
-from dutyparse.numerals import to_int as numeral_value
+from dutyparse.numerals import CHINESE_CHAR, to_int
+
+# List numbers are a few short strings (`1`, `十二`): each is read once.
+_numeral_value = lru_cache(maxsize=1024)(to_int)
 
 # ---------------------------------------------------------------------------------
 # Grammar, on normalised text (full-width folded: `（一）` reads `(一)`).
@@ -41,55 +46,120 @@ _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 _ROMAN_LOWER = "ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹⅺⅻ"
 _BULLETS = "■□●○◆◇★☆▲△▶►▪▫◎❖◼◾※➢➤√✓·>\\-?\ufffd"
 
-# One (style, pattern) row per marker style; order is priority at one position.
-_STYLES: tuple[tuple[str, str], ...] = (
-    ("chapter", f"第{_CN_LONG}[ ]?章"),  # 第壹章
-    ("part", f"第{_CN_LONG}[ ]?部分"),  # 第一部分
-    ("section", f"第{_CN_LONG}[ ]?节"),  # 第二节
-    ("article", f"第{_CN_LONG}[ ]?条[:、]?"),  # 第三条  第一百二十三条
-    ("duty", f"职责(?P<cn>{CHINESE_CHAR}{{1,3}})[ ]?[:、]?"),  # 职责一:
-    ("cn_paren", rf"\([ ]?{_CN}[ ]?\){_TAIL}"),  # (一)  (十二)、
-    ("arabic_paren", rf"\([ ]?{_ARABIC}[ ]?\){_TAIL}"),  # (1)  (2)、
-    ("arabic_paren", rf"(?P<paren_digit>[{_PAREN_DIGITS}]){_TAIL}"),  # ⑴
-    ("arabic", rf"(?P<dot_digit>[{_DOT_DIGITS}])"),  # ⒈
-    ("circled", rf"(?P<circled>[{_CIRCLED}]){_TAIL}"),  # ①  ②、
-    ("roman", rf"(?P<roman>[{_ROMAN}])[、.]?"),  # Ⅰ、  Ⅱ.
-    ("roman_lower", rf"(?P<roman_lower>[{_ROMAN_LOWER}])[、.]?"),  # ⅰ、
-    ("cn_rparen", rf"{_CN}\)、?"),  # 一)  一)、
-    ("cn", rf"{_CN}[ ]?[、.,](?![0-9])"),  # 一、  二.
-    ("dotted", r"(?P<outline>[0-9]{1,2}(?:\.[0-9]{1,2}){1,3})(?![0-9.%])\.?"),  # 1.1  2.3.1
-    ("arabic", rf"{_ARABIC}[ ]?{_PUNCT}"),  # 1、  1.  12 .
-    ("arabic_rparen", rf"{_ARABIC}\)(?![0-9])"),  # 1)
-    ("latin_upper", r"(?P<latin>[A-Z])(?:[、.]|\))(?![A-Za-z0-9/])"),  # A、  B.
-    ("latin_lower", r"(?P<latin>[a-z])(?:[、]|\)|\.(?=[ ]*\p{Han}))(?![A-Za-z0-9/])"),  # a) b、 c.
-    (
+# A superset of \p{Han} for the cheap `re` cues below (radicals, CJK, compatibility,
+# the astral ideograph planes).
+_HAN_LIKE = "\u2e80-\u2fdf\u3005-\u303b\u3400-\u9fff\uf900-\ufaff\U00016fe0-\U0003134f"
+_CN_CLASS = CHINESE_CHAR[1:-1]
+
+
+class _Style(NamedTuple):
+    """One marker style: its pattern, and a cheap stdlib-`re` cue that holds wherever
+    the pattern can give a candidate — the `first` character (a class), what must come
+    `after` it (a lookahead), and whether it must follow a space or a line break
+    (`spaced`). One C-speed pass over the text finds the few places worth trying."""
+
+    name: str
+    pattern: str
+    first: str
+    after: str = ""
+    spaced: bool = False
+
+
+_C = f"[{_CN_CLASS}]"
+_NTH = f"[{_CN_CLASS}0-9]"  # 第 then a numeral
+# Order is priority at one position.
+_STYLES: tuple[_Style, ...] = (
+    _Style("chapter", f"第{_CN_LONG}[ ]?章", "第", _NTH),  # 第壹章
+    _Style("part", f"第{_CN_LONG}[ ]?部分", "第", _NTH),  # 第一部分
+    _Style("section", f"第{_CN_LONG}[ ]?节", "第", _NTH),  # 第二节
+    _Style("article", f"第{_CN_LONG}[ ]?条[:、]?", "第", _NTH),  # 第三条  第一百二十三条
+    _Style("duty", f"职责(?P<cn>{CHINESE_CHAR}{{1,3}})[ ]?[:、]?", "职", f"责{_C}"),  # 职责一:
+    _Style("cn_paren", rf"\([ ]?{_CN}[ ]?\){_TAIL}", r"\(", f"[ ]?{_C}"),  # (一)  (十二)、
+    _Style("arabic_paren", rf"\([ ]?{_ARABIC}[ ]?\){_TAIL}", r"\(", "[ ]?[0-9]"),  # (1)
+    _Style("arabic_paren", rf"(?P<paren_digit>[{_PAREN_DIGITS}]){_TAIL}", f"[{_PAREN_DIGITS}]"),
+    _Style("arabic", rf"(?P<dot_digit>[{_DOT_DIGITS}])", f"[{_DOT_DIGITS}]"),  # ⒈
+    _Style("circled", rf"(?P<circled>[{_CIRCLED}]){_TAIL}", f"[{_CIRCLED}]"),  # ①  ②、
+    _Style("roman", rf"(?P<roman>[{_ROMAN}])[、.]?", f"[{_ROMAN}]"),  # Ⅰ、  Ⅱ.
+    _Style("roman_lower", rf"(?P<roman_lower>[{_ROMAN_LOWER}])[、.]?", f"[{_ROMAN_LOWER}]"),
+    _Style("cn_rparen", rf"{_CN}\)、?", _C, f"{_C}{{0,3}}\\)"),  # 一)  一)、
+    _Style("cn", rf"{_CN}[ ]?[、.,](?![0-9])", _C, f"{_C}{{0,3}}[ ]?[、.,]"),  # 一、  二.
+    _Style(  # 1.1  2.3.1
+        "dotted",
+        r"(?P<outline>[0-9]{1,2}(?:\.[0-9]{1,2}){1,3})(?![0-9.%])\.?",
+        "[0-9]",
+        r"[0-9]?\.[0-9]",
+    ),
+    _Style("arabic", rf"{_ARABIC}[ ]?{_PUNCT}", "[0-9]", "[0-9]{0,2}[ ]?[、.,]"),  # 1、  1.
+    _Style("arabic_rparen", rf"{_ARABIC}\)(?![0-9])", "[0-9]", r"[0-9]{0,2}\)"),  # 1)
+    _Style("latin_upper", r"(?P<latin>[A-Z])(?:[、.]|\))(?![A-Za-z0-9/])", "[A-Z]", "[、.)]"),
+    _Style(  # a) b、 c.
+        "latin_lower",
+        r"(?P<latin>[a-z])(?:[、]|\)|\.(?=[ ]*\p{Han}))(?![A-Za-z0-9/])",
+        "[a-z]",
+        "[、.)]",
+    ),
+    _Style(  # `1 负责` `16负责`: 、 lost
         "arabic_space",
         rf"{_ARABIC}(?:[ ]+|(?=\p{{Han}}))(?=\p{{Han}})",
-    ),  # `1 负责` `16负责`: 、 lost
-    ("lost", r"(?P<bullet>[、.])(?=[ ]*\p{Han})"),  # a line `、负责…` whose number was lost
-    ("bullet", f"(?P<bullet>[{_BULLETS}])"),  # ■ ● · - and `?` for a lost bullet
+        "[0-9]",
+        f"[0-9]{{0,2}}[ ]*[{_HAN_LIKE}]",
+        spaced=True,
+    ),
+    _Style(  # a line `、负责…` whose number was lost
+        "lost", r"(?P<bullet>[、.])(?=[ ]*\p{Han})", "[、.]", f"[ ]*[{_HAN_LIKE}]", spaced=True
+    ),
+    _Style(  # ■ ● · - and `?` for a lost bullet
+        "bullet", f"(?P<bullet>[{_BULLETS}])", f"[{_BULLETS}]", spaced=True
+    ),
 )
+# Styles that stand even at the end of a line or after a letter (`第三章` alone).
+_HEADING_STYLES = frozenset({"chapter", "part", "section", "article"})
+# Any other marker right after one of these is a look-alike: `5-10K`, `H5`, `2014.`.
+_LOOK_ALIKE_AFTER = frozenset(string.ascii_letters + string.digits + "./-~第#")
 
-_MARKER_RE = regex.compile(
-    "|".join(f"(?P<s{i}>{pattern})" for i, (_style, pattern) in enumerate(_STYLES)),
-    regex.VERSION1,
-)
-# (style, group number) of each row's `s<i>` group, to tell which row matched.
-_ROW_GROUPS = tuple((name, _MARKER_RE.groupindex[f"s{i}"]) for i, (name, _p) in enumerate(_STYLES))
-_NUMBER_GROUPS = tuple(
-    (name, _MARKER_RE.groupindex[name])
-    for name in (
-        "outline",
-        "circled",
-        "paren_digit",
-        "dot_digit",
-        "roman",
-        "roman_lower",
-        "latin",
-        "cn",
-        "arabic",
-    )
-)
+
+def _compile_styles() -> regex.Pattern[str]:
+    """The marker grammar: style `i` is group `s<i>`, its number group `<name>_<i>`."""
+    rows = []
+    for i, style in enumerate(_STYLES):
+        numbered = regex.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{i}>", style.pattern)
+        rows.append(f"(?P<s{i}>{numbered})")
+    return regex.compile("|".join(rows), regex.VERSION1)
+
+
+def _compile_cues() -> re.Pattern[str]:
+    """Every cue as one `re` pattern that starts with a plain character class (which
+    `re` scans for in C) and checks each cue's own class, spacing and lookahead after."""
+    cues = []
+    for style in _STYLES:
+        test = f"(?<={style.first})"
+        if style.spaced:
+            test += f"(?<!\\S{style.first})"
+        cues.append(test + (f"(?={style.after})" if style.after else ""))
+    firsts = "".join(s.first[1:-1] if s.first.startswith("[") else s.first for s in _STYLES)
+    return re.compile(f"[{firsts}](?:" + "|".join(dict.fromkeys(cues)) + ")")
+
+
+_MARKER_RE = _compile_styles()
+_CUES_RE = _compile_cues()
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    style: str
+    number_group: str | None  # `cn_5`, `outline_14`, … or None for bullets
+
+
+def _rows() -> dict[str, _Row]:
+    rows = {}
+    for i, style in enumerate(_STYLES):
+        names = regex.findall(r"\(\?P<(\w+)>", style.pattern)
+        group = f"{names[0]}_{i}" if names and names[0] != "bullet" else None
+        rows[f"s{i}"] = _Row(style.name, group)
+    return rows
+
+
+_ROWS = _rows()
 # A marker must be followed by content on its line.
 _CONTENT_AFTER = regex.compile(r"[ ]*[^\s]")
 _CJK_AFTER_SPACES = regex.compile(r"[ ]*\p{Han}")
@@ -103,9 +173,8 @@ class Context(IntEnum):
     LINE = 2  # at the start of a line
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A possible marker at `start:end` of the text."""
+class Candidate(NamedTuple):
+    """A possible marker at `start:end` of the text (a tuple: the parser makes many)."""
 
     start: int
     end: int
@@ -135,18 +204,18 @@ def find_candidates(norm: str) -> list[Candidate]:
     """All marker candidates of normalised text, in order, look-alikes rejected."""
     found: list[Candidate] = []
     pos = 0
-    while True:
-        match = _MARKER_RE.search(norm, pos)
-        if match is None:
-            return found
-        candidate = _candidate(norm, match)
+    for cue in _CUES_RE.finditer(norm):
+        start = cue.start()
+        if start < pos or (start and norm[start - 1] in _LOOK_ALIKE_AFTER and norm[start] != "第"):
+            continue
+        match = _MARKER_RE.match(norm, start)
+        candidate = _candidate(norm, match) if match else None
         if candidate is not None:
             found.append(candidate)
             if candidate.quantity_like and candidate.outline:
                 found.append(_arabic_reading(candidate))
-            pos = match.end()
-        else:
-            pos = match.start() + 1
+            pos = match.end()  # type: ignore[union-attr]
+    return found
 
 
 def _arabic_reading(c: Candidate) -> Candidate:
@@ -158,10 +227,10 @@ def _arabic_reading(c: Candidate) -> Candidate:
 
 
 def _candidate(norm: str, match: regex.Match[str]) -> Candidate | None:
-    groups = match.groups()
-    style = next(name for name, index in _ROW_GROUPS if groups[index - 1] is not None)
+    row = _ROWS[match.lastgroup or ""]
+    style = row.style
     start, end = match.span()
-    number, outline = _number({name: groups[i - 1] for name, i in _NUMBER_GROUPS})
+    number, outline = _number(row, match.group(row.number_group) if row.number_group else None)
     if outline is not None:
         style = f"dotted{len(outline)}"  # 1.1 and 1.1.1 are two levels
     elif style == "bullet":
@@ -178,27 +247,29 @@ def _candidate(norm: str, match: regex.Match[str]) -> Candidate | None:
 # is text. Rules and regulations do number past it.
 _MAX_LIST_NUMBER = 99
 _BIG_NUMBERED = frozenset({"chapter", "article"})
-# Named groups that hold a number, and how to read it.
-_DIGIT_ROWS = (
-    ("circled", _CIRCLED),
-    ("paren_digit", _PAREN_DIGITS),
-    ("dot_digit", _DOT_DIGITS),
-    ("roman", _ROMAN),
-    ("roman_lower", _ROMAN_LOWER),
-)
+# Number groups read as the position of their character in a row of symbols.
+_SYMBOL_DIGITS = {
+    "circled": _CIRCLED,
+    "paren_digit": _PAREN_DIGITS,
+    "dot_digit": _DOT_DIGITS,
+    "roman": _ROMAN,
+    "roman_lower": _ROMAN_LOWER,
+}
 
 
-def _number(groups: dict[str, str | None]) -> tuple[int | None, tuple[int, ...] | None]:
-    if outline := groups["outline"]:
-        parts = tuple(int(part) for part in outline.split("."))
+def _number(row: _Row, value: str | None) -> tuple[int | None, tuple[int, ...] | None]:
+    """The number (and outline, for `1.2.3`) a row's number group holds."""
+    if not value or row.number_group is None:
+        return None, None
+    kind = row.number_group.rpartition("_")[0]
+    if kind == "outline":
+        parts = tuple(int(part) for part in value.split("."))
         return parts[-1], parts
-    for key, digits in _DIGIT_ROWS:
-        if found := groups[key]:
-            return digits.index(found) + 1, None
-    if latin := groups["latin"]:
-        return ord(latin.upper()) - ord("A") + 1, None
-    numeral = groups["cn"] or groups["arabic"]
-    return (numeral_value(numeral), None) if numeral else (None, None)
+    if kind in _SYMBOL_DIGITS:
+        return _SYMBOL_DIGITS[kind].index(value) + 1, None
+    if kind == "latin":
+        return ord(value.upper()) - ord("A") + 1, None
+    return _numeral_value(value), None
 
 
 def context_at(norm: str, start: int) -> Context:
@@ -221,8 +292,8 @@ def _plausible(norm: str, c: Candidate) -> bool:
     """Reject look-alikes: `5-10K`, `H5`, `2014.`, `1.5倍`, `第1、2条`, `统一、`."""
     before = norm[c.start - 1] if c.start else "\n"
     if not _CONTENT_AFTER.match(norm, c.end) or norm[c.end : c.end + 1] == "\n":
-        return c.style in ("chapter", "part", "section", "article")
-    if (before.isascii() and before.isalnum()) or before in "./-~第#":
+        return c.style in _HEADING_STYLES
+    if before in _LOOK_ALIKE_AFTER:
         return False
     if c.style == "lost":
         return c.context is Context.LINE

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dutyparse import markers
 from dutyparse.markers import find_candidates
 from dutyparse.normalize import normalize
+from tests.conftest import corpus_docs, shared_docs
 
 # (text, marker as written, style id, number) — the first candidate found.
 STYLES = [
@@ -96,3 +102,38 @@ def test_lookalike_is_not_a_marker(text: str) -> None:
 )
 def test_decimal_quantity_is_only_a_continuation_candidate(text: str) -> None:
     assert all(c.quantity_like for c in find_candidates(normalize(text)))
+
+
+# --- The cue pass (one `re` scan for places worth trying) must never skip a marker. ---
+
+
+def _every_position(norm: str) -> list[markers.Candidate]:
+    """The same candidates found the slow way: the full grammar tried at every position."""
+    found: list[markers.Candidate] = []
+    pos = 0
+    while (match := markers._MARKER_RE.search(norm, pos)) is not None:
+        candidate = markers._candidate(norm, match)
+        if candidate is None:
+            pos = match.start() + 1
+            continue
+        found.append(candidate)
+        if candidate.quantity_like and candidate.outline:
+            found.append(markers._arabic_reading(candidate))
+        pos = match.end()
+    return found
+
+
+_MARKERISH = "一二十壹(（)）、.,:第章条职责 \n12０9AbⅡⅰ①⑴⒈■·-?>负责年倍%#/"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_MARKERISH, max_size=60))
+def test_cues_skip_no_marker(text: str) -> None:
+    norm = normalize(text)
+    assert find_candidates(norm) == _every_position(norm)
+
+
+@pytest.mark.parametrize("path", corpus_docs() + shared_docs(), ids=lambda p: p.stem)
+def test_cues_skip_no_marker_in_documents(path: Path) -> None:
+    norm = normalize(path.read_text(encoding="utf-8"))
+    assert find_candidates(norm) == _every_position(norm)
