@@ -201,7 +201,8 @@ def _units_after_numbers() -> tuple[str, ...]:
 
 
 def find_candidates(norm: str) -> list[Candidate]:
-    """All marker candidates of normalised text, in order, look-alikes rejected."""
+    """All marker candidates of normalised text, in order, look-alikes rejected. The
+    grammar is tried only where a cue is; a candidate's text is not tried again."""
     found: list[Candidate] = []
     pos = 0
     for cue in _CUES_RE.finditer(norm):
@@ -210,11 +211,12 @@ def find_candidates(norm: str) -> list[Candidate]:
             continue
         match = _MARKER_RE.match(norm, start)
         candidate = _candidate(norm, match) if match else None
-        if candidate is not None:
-            found.append(candidate)
-            if candidate.quantity_like and candidate.outline:
-                found.append(_arabic_reading(candidate))
-            pos = match.end()  # type: ignore[union-attr]
+        if candidate is None:
+            continue
+        found.append(candidate)
+        if candidate.quantity_like and candidate.outline:
+            found.append(_arabic_reading(candidate))
+        pos = candidate.end
     return found
 
 
