@@ -46,8 +46,13 @@ class Holes:
 
     def pieces(self, lo: int, hi: int, text: str) -> list[tuple[int, int]]:
         """Subranges of `lo:hi` outside every hole, trimmed of whitespace, non-empty."""
-        out, pos = [], lo
         i = max(0, bisect_left(self.spans, (lo, lo)) - 1)
+        while i < len(self.spans) and self.spans[i][1] <= lo:
+            i += 1
+        if i == len(self.spans) or self.spans[i][0] >= hi:  # most content has no hole
+            start, end = _trim(text, lo, hi)
+            return [(start, end)] if start < end else []
+        out, pos = [], lo
         for start, end in self.spans[i:]:
             if start >= hi:
                 break
@@ -72,11 +77,15 @@ def _sentences_by_line(text: str, start: int, end: int) -> list[tuple[int, int]]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """`start:end` without the whitespace at either end.
+
+    >>> _trim(" 一 二 ", 0, 5)
+    (1, 4)
+    """
+    piece = text[start:end]
+    stripped = piece.lstrip()
+    start += len(piece) - len(stripped)
+    return start, start + len(stripped.rstrip())
 
 
 def skipped_models(text: str, skips: list[Skip]) -> list[Skipped]:

@@ -13,6 +13,7 @@ closes back to its level; a new one nests.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -26,10 +27,10 @@ from dutyparse.textclean import CLAUSE, line_spans
 _NAMED_MAX = 30
 _BRACKET_MAX = 20
 _SUFFIX_NAMED_MAX = 16
-_SPACES = regex.compile(r"[ ]*")
-_FIRST_PHRASE = regex.compile(rf"\s*[^\s:]{{1,{_NAMED_MAX}}}(?::|\s|$)")
+_FIRST_PHRASE = re.compile(rf"\s*[^\s:]{{1,{_NAMED_MAX}}}(?::|\s|$)")
 _HAN = regex.compile(r"\p{Han}")
-_BRACKET = regex.compile(rf"【[ ]*(?P<title>[^【】\n]{{1,{_BRACKET_MAX}}}?)[ ]*】[ ]*:?")
+_BRACKET = re.compile(rf"【[ ]*(?P<title>[^【】\n]{{1,{_BRACKET_MAX}}}?)[ ]*】[ ]*:?")
+_BRACKET_LINE = re.compile(r"【.*】[ ]*:?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +49,10 @@ def _cues() -> frozenset[str]:
 
 
 @cache
-def _inline_cue() -> regex.Pattern[str]:
+def _inline_cue() -> re.Pattern[str]:
     """A cue word then a colon, anywhere: `…经验；任职要求：1、`."""
-    words = "|".join(sorted(map(regex.escape, _cues()), key=len, reverse=True))
-    return regex.compile(
+    words = "|".join(sorted(map(re.escape, _cues()), key=len, reverse=True))
+    return re.compile(
         rf"(?P<title>{words})[ ]*(?:\([一二三四五六七八九十]\))?[ ]*(?::|(?=[0-9(①]))"
     )
 
@@ -90,7 +91,7 @@ def find_labels(norm: str, cands: list[Candidate]) -> list[Label]:
     found = _line_labels(norm, cands) + _inline_labels(norm, cands) + _bracket_labels(norm)
     found += _inline_named(norm, cands) + _suffix_named(norm, cands) + _standalone_cues(norm)
     found.sort(key=lambda label: (label.start, -label.end))
-    marker_ends = {_SPACES.match(norm, c.end).end() for c in cands}
+    marker_ends = {_past_spaces(norm, c.end) for c in cands}
     kept: list[Label] = []
     for label in found:
         if label.start in marker_ends:
@@ -107,7 +108,7 @@ def _line_labels(norm: str, cands: list[Candidate]) -> list[Label]:
     found = []
     for i, (start, end) in enumerate(spans):
         line = norm[start:end]
-        if start in starts or regex.fullmatch(r"【.*】[ ]*:?", line):
+        if start in starts or _BRACKET_LINE.fullmatch(line):
             continue
         title = _squeeze(line).rstrip(":")
         if is_cue_label(line):
@@ -140,7 +141,7 @@ def _inline_labels(norm: str, cands: list[Candidate]) -> list[Label]:
     previous = {id(c): before for before, c in pairwise(cands)}
     found = []
     for match in _inline_cue().finditer(norm):
-        marker = after_marker.get(_SPACES.match(norm, match.end()).end())
+        marker = after_marker.get(_past_spaces(norm, match.end()))
         if not (match.group().endswith(":") or marker):
             continue
         glued_ok = marker is not None and (
@@ -202,10 +203,12 @@ def _suffix_named(norm: str, cands: list[Candidate]) -> list[Label]:
 
 
 @cache
-def _suffix_run() -> regex.Pattern[str]:
-    ends = "|".join(map(regex.escape, lines("heading_suffixes.txt")))
-    return regex.compile(
-        rf"(?<![^\s])(?P<title>(?P<name>[^\s]{{1,{_SUFFIX_NAMED_MAX}}}?(?:{ends}))"
+def _suffix_run() -> re.Pattern[str]:
+    """A space-free run after a space, ending in a heading suffix. The leading space
+    is matched, not looked behind for: `re` then scans for it in C (10x faster)."""
+    ends = "|".join(map(re.escape, lines("heading_suffixes.txt")))
+    return re.compile(
+        rf"(?:^|\s)(?P<title>(?P<name>[^\s]{{1,{_SUFFIX_NAMED_MAX}}}?(?:{ends}))"
         rf"(?:\([一二三四五六七八九十]\))?)"
         rf"(?P<colon>:?)(?=\s|[0-9(①])"
     )
@@ -214,6 +217,13 @@ def _suffix_run() -> regex.Pattern[str]:
 @cache
 def _duty_verbs() -> tuple[str, ...]:
     return lines("duty_verbs.txt")
+
+
+def _past_spaces(norm: str, pos: int) -> int:
+    """The first position at or after `pos` that is not a space."""
+    while pos < len(norm) and norm[pos] == " ":
+        pos += 1
+    return pos
 
 
 def _has_marker(marked: set[int], span: tuple[int, int]) -> bool:
@@ -253,9 +263,9 @@ def _standalone_cues(norm: str) -> list[Label]:
 
 
 @cache
-def _cue_run() -> regex.Pattern[str]:
-    words = "|".join(sorted(map(regex.escape, _cues()), key=len, reverse=True))
-    return regex.compile(rf"(?<=[ ]|^)(?P<title>{words})(?=[ ]+[^\s])", regex.MULTILINE)
+def _cue_run() -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, _cues()), key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<= ))(?P<title>{words})(?=[ ]+[^\s])", re.MULTILINE)
 
 
 def _bracket_labels(norm: str) -> list[Label]:

@@ -10,7 +10,10 @@ contents. Each is found on normalised text and reported as a span of the origina
 
 from __future__ import annotations
 
+import itertools
+import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -30,6 +33,7 @@ _PAGE_REF = regex.compile(
     r"(?<! )"  # start where a space run starts: linear on long runs
     r"(?:[ ]*\([ ]*[0-9]{1,3}[ ]*\)|[ ]*[.…·]{2,}[ ]*[0-9]{1,3}|[ ]{2,}[0-9]{1,3})[ ]*$"
 )
+_PAGE_REF_ENDS = "0123456789)"  # the last character of a (stripped) line ending in one
 _HAN_OR_PAREN = regex.compile(r"[\p{Han}(]")  # what continues a title into a longer name
 _LEADING_SEGMENT = regex.compile(r"([^\s]{2,30})[ ]+")
 _NEAR_COPY_LINES = 3
@@ -53,17 +57,29 @@ class Skip:
 
 @cache
 def _site_suffix() -> regex.Pattern[str]:
-    """` - 百度文库` closing a line."""
+    """`- 百度文库` closing a line (the spaces before it: `_site_suffixes`)."""
     names = "|".join(map(regex.escape, lines("site_names.txt")))
-    # (?<! ): start only where a space run starts, so a long run is scanned once.
-    return regex.compile(
-        rf"(?<! )[ ]*[-_|][ ]*(?:{names})[ ]*$", regex.MULTILINE | regex.IGNORECASE
-    )
+    return regex.compile(rf"[-_|][ ]*(?:{names})[ ]*$", regex.MULTILINE | regex.IGNORECASE)
+
+
+def _site_suffixes(norm: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    r"""Spans of ` - 百度文库` closing a line in `norm[lo:hi]`, with the spaces before it.
+
+    >>> _site_suffixes("岗位职责 - 百度文库\n1、负责")
+    [(4, 11)]
+    """
+    found = []
+    for match in _site_suffix().finditer(norm, lo, len(norm) if hi is None else hi):
+        start = match.start()
+        while start > lo and norm[start - 1] == " ":
+            start -= 1
+        found.append((start, match.end()))
+    return found
 
 
 @cache
-def _furniture() -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{p})" for p in lines("furniture.txt")), regex.IGNORECASE)
+def _furniture() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in lines("furniture.txt")), re.IGNORECASE)
 
 
 def title_span(norm: str, cands: list[Candidate]) -> tuple[int, int] | None:
@@ -76,8 +92,8 @@ def title_span(norm: str, cands: list[Candidate]) -> tuple[int, int] | None:
     if not spans or any(c.start == spans[0][0] for c in cands):
         return None
     start, end = spans[0]
-    suffix = _site_suffix().search(norm, start, end)
-    end = suffix.start() if suffix and suffix.start() > start else end
+    suffix = next(iter(_site_suffixes(norm, start, end)), None)
+    end = suffix[0] if suffix and suffix[0] > start else end
     if _names_document(norm[start:end]):
         return start, end
     head = _LEADING_SEGMENT.match(norm, start, end)  # `行政人事专员 (一)主要职责: …`
@@ -169,7 +185,7 @@ def _furniture_lines(norm: str) -> list[Skip]:
     ]
     found += [Skip(m.start(), m.end(), "furniture") for m in _INLINE_PAGE.finditer(norm)]
     found += [
-        Skip(m.start(), m.end(), "furniture") for m in _site_suffix().finditer(norm) if m.group()
+        Skip(start, end, "furniture") for start, end in _site_suffixes(norm)
     ]
     return found
 
@@ -192,23 +208,37 @@ def _toc_entries_end(norm: str, cands: list[Candidate], pos: int) -> int:
     With page numbers the run lasts while entries have them; without, while entries
     stay short titles (at least three of them).
     """
-    first = bisect_left(cands, pos, key=lambda c: c.start)
-    later = [c for c in cands[first : first + _TOC_MAX_ENTRIES] if c.ordered]
-    entries = [c for i, c in enumerate(later) if not _is_page_ref(norm, c, later[i + 1 : i + 2])]
-    if not entries or regex.search(r"[^\s]", norm[pos : entries[0].start]):
+    entries = _toc_entries(norm, cands, pos)
+    first = next(entries, None)
+    if first is None or regex.search(r"[^\s]", norm[pos : first[0].start]):
         return pos
-    paged = _PAGE_REF.search(_entry_text(norm, entries, 0)) is not None
-    end, previous, count = pos, None, 0
-    for i, cand in enumerate(entries):
-        entry = _entry_text(norm, entries, i)
+    paged = _PAGE_REF.search(_entry_text(norm, *first)) is not None
+    end, count = pos, 0
+    for cand, following in itertools.chain([first], entries):
+        entry = _entry_text(norm, cand, following)
         if len(entry) > _TOC_ENTRY_MAX + 8 or regex.search(r"[。;；]", entry):
             break
         if paged and not _PAGE_REF.search(entry):
             break
         if not paged and len(entry) > _TOC_UNPAGED_MAX:
             break
-        end, previous, count = cand.start + len(entry.rstrip()), cand, count + 1
-    return end if previous and (paged or count >= 3) else pos
+        end, count = cand.start + len(entry.rstrip()), count + 1
+    return end if count and (paged or count >= 3) else pos
+
+
+def _toc_entries(
+    norm: str, cands: list[Candidate], pos: int
+) -> Iterator[tuple[Candidate, Candidate | None]]:
+    """Numbered candidates after `pos` that are not page numbers (`(12)`), each with the
+    next one; made as the caller reads them (a table of contents stops early)."""
+    first = bisect_left(cands, pos, key=lambda c: c.start)
+    later = [c for c in cands[first : first + _TOC_MAX_ENTRIES] if c.ordered]
+    kept = (c for i, c in enumerate(later) if not _is_page_ref(norm, c, later[i + 1 : i + 2]))
+    entry = next(kept, None)
+    while entry is not None:
+        following = next(kept, None)
+        yield entry, following
+        entry = following
 
 
 def _is_page_ref(norm: str, c: Candidate, following: list[Candidate]) -> bool:
@@ -217,12 +247,11 @@ def _is_page_ref(norm: str, c: Candidate, following: list[Candidate]) -> bool:
     return c.style == "arabic_paren" and not norm[c.end : stop].split("\n", 1)[0].strip()
 
 
-def _entry_text(norm: str, entries: list[Candidate], i: int) -> str:
-    """From a TOC entry's marker to the next marker or the end of its line."""
-    start = entries[i].start
-    stop = entries[i + 1].start if i + 1 < len(entries) else len(norm)
-    line_end = norm.find("\n", start)
-    return norm[start : min(stop, line_end if line_end >= 0 else len(norm))]
+def _entry_text(norm: str, entry: Candidate, following: Candidate | None) -> str:
+    """From a TOC entry's marker to the next entry's marker or the end of its line."""
+    stop = following.start if following else len(norm)
+    line_end = norm.find("\n", entry.start)
+    return norm[entry.start : min(stop, line_end if line_end >= 0 else len(norm))]
 
 
 def _page_numbered_runs(norm: str) -> list[Skip]:
@@ -233,6 +262,7 @@ def _page_numbered_runs(norm: str) -> list[Skip]:
         if (
             line
             and len(line) <= _TOC_ENTRY_MAX
+            and line[-1] in _PAGE_REF_ENDS
             and _PAGE_REF.search(line)
             and not regex.search("[。;]", line)
         ):

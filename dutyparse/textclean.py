@@ -30,6 +30,8 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 
 def clean(text: str) -> str:
     """Join lines broken inside Chinese text; other whitespace runs become one space."""
+    if text.isprintable() and "  " not in text:  # no whitespace but single spaces
+        return text.strip()
     return str(_SPACES.sub(" ", _BREAK.sub("", text))).strip()
 
 
