@@ -166,7 +166,7 @@ class _Builder:
             number=node.number,
             outline=list(node.outline) if node.outline else None,
             style=node.style,
-            text="".join(clean(self.text[s:e]) for s, e in pieces),
+            text="".join([clean(self.text[s:e]) for s, e in pieces]),
             start=node.start,
             end=end,
         )
@@ -188,10 +188,13 @@ class _Builder:
         section.items.extend(self.paragraphs(rest, self.next_start[id(node)]))
         for child in node.children:
             self.place(child, level + 1, section.items, section.sections)
-        section.items.sort(key=lambda item: item.start)
-        section.end = max(
-            [section.end] + [i.end for i in section.items] + [s.end for s in section.sections]
-        )
+        section.items.sort(key=_start)
+        ends = [section.end]
+        if section.items:
+            ends.append(max(item.end for item in section.items))
+        if section.sections:
+            ends.append(section.sections[-1].end)
+        section.end = max(ends)
         return section
 
     def heading(self, node: Node) -> tuple[str, int, int]:
@@ -205,6 +208,10 @@ class _Builder:
         end = start + _title_length(self.text[start:end])
         title = squeeze(self.text[start:end]).rstrip(":：")
         return title, end, end
+
+
+def _start(item: Item) -> int:
+    return item.start
 
 
 def _title_length(first: str) -> int:

@@ -104,7 +104,23 @@ def simplify(text: str) -> str:
     return text.translate({k: v for k, v in table.items() if len(v) == 1})
 
 
+class _FoldTable(dict[int, str]):
+    """`str.translate` table that works out each character's fold the first time it
+    is asked for it and keeps it (no pass to collect a text's characters first)."""
+
+    _LIMIT = 1 << 16  # distinct characters kept; hostile text must not grow it forever
+
+    def __missing__(self, code: int) -> str:
+        if len(self) >= self._LIMIT:
+            self.clear()
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+_FOLDS = _FoldTable()
+
+
 def normalize(text: str) -> str:
     """Same-length matching form of `text` (see module docstring)."""
     text = text.replace("\r\n", " \n").replace("\r", "\n")
-    return text.translate({ord(ch): fold_char(ch) for ch in set(text)})
+    return text.translate(_FOLDS)
