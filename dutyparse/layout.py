@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import cache
 
 import regex
-from rapidfuzz import fuzz
 
 from dutyparse.labels import cue_label_at, is_cue_label
 from dutyparse.lexicons import lines
@@ -161,6 +160,8 @@ def _duplicate_titles(norm: str, title: tuple[int, int] | None) -> list[Skip]:
 
 
 def _near_copies(norm: str, title: tuple[int, int]) -> list[Skip]:
+    from rapidfuzz import fuzz  # only documents with a title get here
+
     name = regex.sub(r"\s+", "", norm[title[0] : title[1]])
     found = []
     for start, end in line_spans(norm)[1 : 1 + _NEAR_COPY_LINES]:

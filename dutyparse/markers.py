@@ -140,28 +140,33 @@ def _compile_cues() -> re.Pattern[str]:
     return re.compile(f"[{firsts}](?:" + "|".join(dict.fromkeys(cues)) + ")")
 
 
-_MARKER_RE = _compile_styles()
-_CUES_RE = _compile_cues()
-
-
 @dataclass(frozen=True, slots=True)
 class _Row:
     style: str
     number_group: str | None  # `cn_5`, `outline_14`, … or None for bullets
 
 
-def _rows() -> dict[str, _Row]:
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """The compiled marker grammar: made on first use, not at import."""
+
+    styles: regex.Pattern[str]
+    cues: re.Pattern[str]
+    rows: dict[str, _Row]  # by the name of a style's group, `s<i>`
+
+
+@cache
+def _grammar() -> _Grammar:
     rows = {}
     for i, style in enumerate(_STYLES):
         names = regex.findall(r"\(\?P<(\w+)>", style.pattern)
         group = f"{names[0]}_{i}" if names and names[0] != "bullet" else None
         rows[f"s{i}"] = _Row(style.name, group)
-    return rows
+    return _Grammar(_compile_styles(), _compile_cues(), rows)
 
 
-_ROWS = _rows()
 # A marker must be followed by content on its line.
-_CONTENT_AFTER = regex.compile(r"[ ]*[^\s]")
+_CONTENT_AFTER = re.compile(r"[ ]*[^\s]")
 _CJK_AFTER_SPACES = regex.compile(r"[ ]*\p{Han}")
 
 
@@ -203,14 +208,15 @@ def _units_after_numbers() -> tuple[str, ...]:
 def find_candidates(norm: str) -> list[Candidate]:
     """All marker candidates of normalised text, in order, look-alikes rejected. The
     grammar is tried only where a cue is; a candidate's text is not tried again."""
+    grammar = _grammar()
     found: list[Candidate] = []
     pos = 0
-    for cue in _CUES_RE.finditer(norm):
+    for cue in grammar.cues.finditer(norm):
         start = cue.start()
         if start < pos or (start and norm[start - 1] in _LOOK_ALIKE_AFTER and norm[start] != "第"):
             continue
-        match = _MARKER_RE.match(norm, start)
-        candidate = _candidate(norm, match) if match else None
+        match = grammar.styles.match(norm, start)
+        candidate = _candidate(norm, match, grammar.rows) if match else None
         if candidate is None:
             continue
         found.append(candidate)
@@ -228,8 +234,8 @@ def _arabic_reading(c: Candidate) -> Candidate:
     return Candidate(c.start, c.start + width, "arabic", c.outline[0], None, c.context, True)
 
 
-def _candidate(norm: str, match: regex.Match[str]) -> Candidate | None:
-    row = _ROWS[match.lastgroup or ""]
+def _candidate(norm: str, match: regex.Match[str], rows: dict[str, _Row]) -> Candidate | None:
+    row = rows[match.lastgroup or ""]
     style = row.style
     start, end = match.span()
     number, outline = _number(row, match.group(row.number_group) if row.number_group else None)

@@ -111,8 +111,9 @@ def _every_position(norm: str) -> list[markers.Candidate]:
     """The same candidates found the slow way: the full grammar tried at every position."""
     found: list[markers.Candidate] = []
     pos = 0
-    while (match := markers._MARKER_RE.search(norm, pos)) is not None:
-        candidate = markers._candidate(norm, match)
+    grammar = markers._grammar()
+    while (match := grammar.styles.search(norm, pos)) is not None:
+        candidate = markers._candidate(norm, match, grammar.rows)
         if candidate is None:
             pos = match.start() + 1
             continue

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from dutyparse.errors import LexiconError
 
 
+_HERE = Path(__file__).parent
+
+
 def _read(name: str) -> str:
     try:
-        return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+        return (_HERE / name).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise LexiconError(f"lexicon {name!r} is missing from the package") from exc
 
