@@ -90,3 +90,18 @@ def test_text_without_structure_is_reported() -> None:
     doc = dutyparse.parse("只是一段说明文字。")
     assert [w.code for w in doc.warnings] == ["no_structure"]
     assert [i.text for i in doc.items] == ["只是一段说明文字。"]
+
+
+def test_public_names_are_all_reachable() -> None:
+    assert sorted(dutyparse.__all__) == sorted(dutyparse._HOME)
+    for name in dutyparse.__all__:
+        assert getattr(dutyparse, name).__name__ == name
+
+
+def test_import_defers_the_parser_until_first_use() -> None:
+    code = (
+        "import sys, dutyparse; print('dutyparse.api' in sys.modules);"
+        "dutyparse.parse('1、负责'); print('dutyparse.api' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
