@@ -17,7 +17,7 @@ import regex
 
 from dutyparse.errors import NO_STRUCTURE, NUMBER_GAP
 from dutyparse.layout import Skip
-from dutyparse.models import Diagnostic, Item, Section, Skipped
+from dutyparse.models import Diagnostic, Item, Section, Skipped, filled
 from dutyparse.textclean import CLAUSE, clean, squeeze
 from dutyparse.tree import Node
 
@@ -153,7 +153,7 @@ class _Builder:
         """Unmarked paragraphs of `lo:hi`: split at holes, and at line breaks after a
         finished sentence (a line broken mid-sentence stays one paragraph)."""
         return [
-            Item(marker=None, text=clean(self.text[s:e]), start=s, end=e)
+            filled(Item(marker=None, text=clean(self.text[s:e]), start=s, end=e))
             for piece in self.holes.pieces(lo, hi, self.text)
             for s, e in _sentences_by_line(self.text, *piece)
         ]
@@ -161,29 +161,33 @@ class _Builder:
     def item(self, node: Node) -> Item:
         pieces = self.holes.pieces(node.head_end, self.next_start[id(node)], self.text)
         end = pieces[-1][1] if pieces else node.head_end
-        return Item(
-            marker=self.text[node.start : node.head_end].strip(),
-            number=node.number,
-            outline=list(node.outline) if node.outline else None,
-            style=node.style,
-            text="".join([clean(self.text[s:e]) for s, e in pieces]),
-            start=node.start,
-            end=end,
+        return filled(
+            Item(
+                marker=self.text[node.start : node.head_end].strip(),
+                number=node.number,
+                outline=list(node.outline) if node.outline else None,
+                style=node.style,
+                text="".join([clean(self.text[s:e]) for s, e in pieces]),
+                start=node.start,
+                end=end,
+            )
         )
 
     def section(self, node: Node, level: int) -> Section:
         title, title_end, rest = self.heading(node)
-        section = Section(
-            marker=None if node.label else self.text[node.start : node.head_end].strip(),
-            number=node.number,
-            outline=list(node.outline) if node.outline else None,
-            style=None if node.label else node.style,
-            title=title,
-            title_start=node.start,
-            title_end=title_end,
-            level=level,
-            start=node.start,
-            end=title_end,
+        section = filled(
+            Section(
+                marker=None if node.label else self.text[node.start : node.head_end].strip(),
+                number=node.number,
+                outline=list(node.outline) if node.outline else None,
+                style=None if node.label else node.style,
+                title=title,
+                title_start=node.start,
+                title_end=title_end,
+                level=level,
+                start=node.start,
+                end=title_end,
+            )
         )
         section.items.extend(self.paragraphs(rest, self.next_start[id(node)]))
         for child in node.children:
