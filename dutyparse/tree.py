@@ -32,7 +32,7 @@ _MAX_DEPTH = 32
 _OPENING = 64  # characters of a unit's content read to tell a heading from a duty
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     """A unit: a marker or a label and, until the next unit, its content."""
 
