@@ -82,6 +82,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     >>> _trim(" 一 二 ", 0, 5)
     (1, 4)
     """
+    if start < end and not (text[start].isspace() or text[end - 1].isspace()):
+        return start, end
     piece = text[start:end]
     stripped = piece.lstrip()
     start += len(piece) - len(stripped)
