@@ -1,6 +1,6 @@
 """Accuracy and speed of frequency/deadline extraction: dutyparse vs jionlp.
 
-    python benchmarks/bench_temporal.py [--repeat N] [--gold DIR]
+    python benchmarks/bench_temporal.py [--repeat N] [--gold DIR] [--documents FILE ...]
 
 Both tools run on the same sentences, the hand-written case table
 `corpora/temporal/cases.toml` (SPEC §4–5 fields). We wrote that table alongside the
@@ -16,6 +16,10 @@ reports, over frequencies and deadlines separately:
   as a share of the expected expressions;
 - cases: sentences where everything (both kinds, negatives included) is exactly right;
 - ms/case: mean wall time per sentence, after one warm-up pass.
+
+`--documents` adds the speed of our document path: `extract_spans` over all items of
+each file at once (one fold, one gate search), against `extract` item by item, in
+characters of item text per second of CPU time.
 
 jionlp (`pip install 'dutyparse[bench]'`) is an optional peer: when it is missing its row
 says "not installed". Its `ner.extract_time` output is mapped onto our fields in good
@@ -298,15 +302,50 @@ def compare(title: str, cases: list[dict[str, Any]], repeat: int) -> None:
     print(f"## {title}\n\n" + table(rows, cases) + "\n")
 
 
+def document_speed(paths: list[Path], repeat: int) -> str:
+    """CPU speed of both ways through the items of `paths`, as a Markdown table."""
+    import dutyparse
+    from dutyparse.temporal import extract, extract_spans, fold
+
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    spans = [[(i.start, i.end) for i in dutyparse.parse(text).iter_items()] for text in texts]
+    chars = sum(end - start for items in spans for start, end in items)
+
+    def one_by_one() -> None:
+        for text, items in zip(texts, spans, strict=True):
+            folded = fold(text)
+            for start, end in items:
+                extract(text[start:end], start, folded[start:end])
+
+    def at_once() -> None:
+        for text, items in zip(texts, spans, strict=True):
+            extract_spans(text, items)
+
+    lines = [f"{len(texts)} documents, {chars} characters of item text", ""]
+    lines += ["| path | ms | chars/s |", "|---|---:|---:|"]
+    for name, run in (("extract, item by item", one_by_one), ("extract_spans", at_once)):
+        run()  # warm-up: lazy loading is not what we time
+        best = float("inf")
+        for _ in range(repeat):
+            started = time.process_time()
+            run()
+            best = min(best, time.process_time() - started)
+        lines.append(f"| {name} | {best * 1000:.1f} | {chars / best:,.0f} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over the table")
     parser.add_argument("--gold", type=Path, help="also score the items of these gold files")
+    parser.add_argument("--documents", type=Path, nargs="+", help="time the document path")
     args = parser.parse_args(argv)
     cases = tomllib.loads(CASES_FILE.read_text(encoding="utf-8"))["case"]
     compare(f"Case table ({CASES_FILE.relative_to(ROOT)})", cases, args.repeat)
     if args.gold:
         compare(f"Gold items ({args.gold})", gold_cases(args.gold), args.repeat)
+    if args.documents:
+        print("## Document path\n\n" + document_speed(args.documents, args.repeat) + "\n")
     return 0
 
 

@@ -1,22 +1,32 @@
 """Temporal building blocks, one test id per row: folding, counts and durations, RRULE
-export, lexicon hygiene, and the promise that importing dutyparse does no work."""
+export, lexicon hygiene, gates (every match passes one of its rule's gates), the batch
+path (`extract_spans`) against the per-text one, and the promise that importing
+dutyparse does no work."""
 
 from __future__ import annotations
 
 import doctest
 import importlib
+import re
 import subprocess
 import sys
 import tomllib
+from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
+import dutyparse
 from dutyparse.lexicons import lines
 from dutyparse.normalize import simplify
-from dutyparse.temporal import extract, to_rrule
-from dutyparse.temporal.folding import fold, fold_table, squeeze
+from dutyparse.temporal import RULES, extract, extract_spans, to_rrule
+from dutyparse.temporal.folding import fold, fold_table, squeeze, without_spaces
+from dutyparse.temporal.gates import GATES, any_gate, gated, starts
+from dutyparse.temporal.grammar import PATTERNS, pattern
 from dutyparse.temporal.values import amount_of, count
+
+ROOT = Path(__file__).parents[1]
 
 # ── folding keeps length and reaches the Simplified, half-width grammar ──────────────────
 FOLDS = [
@@ -48,6 +58,9 @@ WHOLE_FOLDS = [
     "".join(text for text, _ in FOLDS),
     "".join(chr(code) for code in range(0xFF01, 0xFF5F)) + "每週壹次",
     "岗位职责：每週２－３次",
+    "每週&#36913;次&#99999999;",  # spelled-out character references fold nothing
+    "㐀䶵每週鿿\U00020000",  # Han outside GB 2312 at the ends of the blocks, and beyond
+    "plain ascii text",
 ]
 
 
@@ -58,6 +71,7 @@ def test_fold_is_the_fold_of_each_character(text: str) -> None:
 
 SQUEEZES = ["每\n周一次", "出\r\n车 前", "  每月 28号\u3000之前 ", "", " \n ", "每周一次"]
 SQUEEZES += ["每\x1c周 一次"]  # U+001C is whitespace to `str`, though not to `regex`
+SQUEEZES += ["每\u2028周", "每周\xad一次"]  # a line separator; a soft hyphen (no space)
 
 
 @pytest.mark.parametrize("text", SQUEEZES, ids=[repr(t) for t in SQUEEZES])
@@ -69,6 +83,19 @@ def test_squeeze_maps_every_kept_character(text: str) -> None:
     assert where == sorted(set(where))
     if where != list(range(len(text))):
         assert where == [i for i, ch in enumerate(text) if not ch.isspace()]
+    assert without_spaces(text) == squeezed
+
+
+def test_every_space_but_space_is_unprintable() -> None:
+    # without_spaces takes a printable text without " " to hold no whitespace at all.
+    spaces = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
+    assert [ch for ch in spaces if ch.isprintable()] == [" "]
+
+
+def test_squeeze_keeps_what_regex_calls_no_space() -> None:
+    # U+001C … U+001F alone: `regex` patterns see no whitespace, so nothing is squeezed.
+    text = "每\x1c周一次"
+    assert squeeze(text) == (text, None) and without_spaces(text) == text
 
 
 # ── counts and durations ──────────────────────────────────────────────────────────────
@@ -189,6 +216,75 @@ def test_variants_lexicon() -> None:
     assert len(sources) == len(set(sources))
 
 
+# ── gates: every match of a rule passes one of its gates ──────────────────────────────────
+@cache
+def _gate_texts() -> tuple[str, ...]:
+    """Squeezed matching forms of the case table's sentences and the corpus documents."""
+    cases = tomllib.loads((ROOT / "corpora/temporal/cases.toml").read_text(encoding="utf-8"))
+    texts = [case["text"] for case in cases["case"]]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(ROOT.glob("corpora/docs/*.txt"))]
+    return tuple(without_spaces(fold(text)) for text in texts)
+
+
+@pytest.mark.parametrize("name", list(PATTERNS))
+def test_every_match_passes_a_gate(name: str) -> None:
+    texts = _gate_texts()
+    for index, hits in gated(texts).items():
+        for match in pattern(name).finditer(texts[index]):
+            at = hits.get(name, [])  # where the rule's gate words start
+            assert any(match.start() <= start < match.end() for start in at), match
+            if starts(name):  # found by matching where a gate word starts
+                assert match.start() in at, match
+    flagged = gated(texts)
+    assert all(not pattern(name).search(text) for i, text in enumerate(texts) if i not in flagged)
+
+
+def test_every_rule_has_gates() -> None:
+    assert set(GATES) == set(PATTERNS) == {rule.name for rule in RULES}
+    numbers = [
+        n for pairs in any_gate().groups.values() if isinstance(pairs, tuple) for n, _ in pairs
+    ]
+    assert sorted(numbers) == list(range(1, any_gate().pattern.groups + 1))
+
+
+@pytest.mark.parametrize("name", list(GATES))
+def test_gates_look_a_bounded_way(name: str) -> None:
+    # Lookarounds run at every candidate character: one that could scan to the end of
+    # the text would make a text full of candidates quadratic (每 × 200k).
+    for gate in GATES[name]:
+        for word in gate.words():
+            assert not re.search(r"(?<!\\)[*+]|\{\d*,\}", gate.rest(word)), (gate, word)
+
+
+# Texts searched together are searched as if alone: nothing leaks across the joint.
+GATED_ALONE = [
+    ["一", "次"],  # a count split between two texts
+    ["每", "周五前"],
+    ["出车", "前"],  # an event and its 前
+    ["7天", "内"],
+    ["", "隔周", ""],
+]
+
+
+@pytest.mark.parametrize("texts", GATED_ALONE, ids=["|".join(t) for t in GATED_ALONE])
+def test_gated_texts_are_searched_alone(texts: list[str]) -> None:
+    alone = {i: hits for i, text in enumerate(texts) if (hits := gated([text]).get(0))}
+    assert gated(texts) == alone
+
+
+@pytest.mark.parametrize("path", sorted(ROOT.glob("corpora/docs/*.txt")), ids=lambda p: p.stem)
+def test_extract_spans_is_extract_of_each_span(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    spans = [(item.start, item.end) for item in dutyparse.parse(text).iter_items()]
+    folded = fold(text)
+    one_by_one = {
+        index: found
+        for index, (start, end) in enumerate(spans)
+        if any(found := extract(text[start:end], start, folded[start:end]))
+    }
+    assert extract_spans(text, spans) == one_by_one
+
+
 # ── import stays light ────────────────────────────────────────────────────────────────────
 def test_import_reads_no_lexicon() -> None:
     probe = (
@@ -216,6 +312,7 @@ MODULES = [
     "dutyparse.temporal.deadline",
     "dutyparse.temporal.folding",
     "dutyparse.temporal.frequency",
+    "dutyparse.temporal.gates",
     "dutyparse.temporal.grammar",
     "dutyparse.temporal.rrule",
     "dutyparse.temporal.rule",

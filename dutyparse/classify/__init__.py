@@ -5,16 +5,23 @@ from __future__ import annotations
 
 from dutyparse.classify.roles import annotate_roles
 from dutyparse.models import Document
-from dutyparse.temporal import extract, fold
+from dutyparse.temporal import extract_spans
 
 
 def annotate_times(doc: Document, text: str) -> None:
-    """Attach frequency and deadline expressions found inside each item's span. The text
-    is folded once (one character for one character), each item cuts its form from it."""
-    folded = fold(text)
-    for item in doc.iter_items():
-        span = slice(item.start, item.end)
-        item.frequency, item.deadline = extract(text[span], item.start, folded[span])
+    """Attach frequency and deadline expressions found inside each item's span, all
+    items at once (`temporal.extract_spans`: one fold, one search for candidates)."""
+    items = doc.iter_items()
+    spans = []
+    for item in items:
+        spans.append((item.start, item.end))
+        if item.frequency or item.deadline:  # left by an earlier run; a new item holds none
+            item.frequency, item.deadline = [], []
+    for index, (frequencies, deadlines) in extract_spans(text, spans).items():
+        if frequencies:
+            items[index].frequency = frequencies
+        if deadlines:
+            items[index].deadline = deadlines
 
 
 def classify(doc: Document, text: str, folded: str | None = None) -> Document:

@@ -3,13 +3,17 @@
 The pipeline, one step per line of `extract`:
 
 1. fold the text, one character for one character (folding.py), and squeeze out
-   whitespace so that a line broken inside an expression still matches (a caller with
-   a whole document folds it once and passes each item's cut);
-2. run the rules of the two ordered tables (frequency.py, deadline.py) whose cues the
-   text holds (`scan`); each rule is a pattern built from named pieces (grammar.py) and
-   a builder reading its match;
+   whitespace so that a line broken inside an expression still matches;
+2. find where the rules' gates pass (gates.py: one `re` search for cheap words every
+   match of a rule holds), and run the rules of the two ordered tables (frequency.py,
+   deadline.py) whose gates do (`scan`); each rule is a pattern built from named pieces
+   (grammar.py) and a builder reading its match;
 3. keep the non-overlapping expressions of each kind (rule.resolve);
 4. make models, with spans mapped back through the squeeze and shifted into the document.
+
+`extract_spans` runs the same steps over all items of a document at once: one fold, one
+gate search over every item (most hold no expression and are not looked at again), one
+validation of all models.
 
 >>> freqs, deadlines = extract("每月28号之前提交，每周二、四巡店")
 >>> [(f.text, f.period, f.anchor and f.anchor.weekdays) for f in freqs]
@@ -20,104 +24,164 @@ The pipeline, one step per line of `extract`:
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
+from typing import Any
+
+from pydantic import TypeAdapter
 
 from dutyparse.models import Deadline, Frequency
 from dutyparse.temporal.deadline import DEADLINE_RULES
-from dutyparse.temporal.folding import fold, squeeze
+from dutyparse.temporal.folding import fold, squeeze, without_spaces
 from dutyparse.temporal.frequency import FREQUENCY_RULES
+from dutyparse.temporal.gates import gated, starts
 from dutyparse.temporal.rrule import to_rrule
 from dutyparse.temporal.rule import Found, Rule, resolve
 
-__all__ = ["RULES", "extract", "fold", "to_rrule"]
+__all__ = ["RULES", "extract", "extract_spans", "fold", "to_rrule"]
 
 RULES = FREQUENCY_RULES + DEADLINE_RULES
 
 
-def scan(squeezed: str) -> list[Found]:
-    """Every expression any rule finds, the rule's index in `RULES` as its priority. Only
-    rules with a cue in the text are tried (most items hold none)."""
-    chars = frozenset(_cue_char().findall(squeezed))
-    if not chars:
-        return []
-    return [
-        found
-        for i, rule in _cued_by(chars)
-        if rule.single or rule.cued(squeezed, chars)
-        for found in rule.found(squeezed, i)
-    ]
-
-
-@cache
-def _cue_char() -> re.Pattern[str]:
-    """The first character of any rule's cue."""
-    firsts = sorted({ch for rule in RULES for ch in rule.first})
-    return re.compile("[" + "".join(map(re.escape, firsts)) + "]")
+def scan(squeezed: str, hits: Mapping[str, Sequence[int]] | None = None) -> list[Found]:
+    """Every expression any rule finds, the rule's index in `RULES` as its priority.
+    Only the rules whose gates pass in the text are tried (`hits`: where their gate
+    words start, by rule; found here when not given: gates.gated)."""
+    if hits is None:
+        hits = gated([squeezed]).get(0, {})
+    found: list[Found] = []
+    for priority, rule, anchored in _in_order(frozenset(hits)):
+        if anchored:
+            found.extend(rule.found_at(squeezed, hits[rule.name], priority))
+        else:
+            found.extend(rule.found(squeezed, priority))
+    return found
 
 
 @lru_cache(maxsize=1 << 12)
-def _cued_by(chars: frozenset[str]) -> tuple[tuple[int, Rule], ...]:
-    """The rules (with their index) one of whose cues starts with one of `chars`: few
-    sets of cue characters recur, so each is worked out once."""
-    return tuple((i, rule) for i, rule in enumerate(RULES) if not rule.first.isdisjoint(chars))
+def _in_order(names: frozenset[str]) -> tuple[tuple[int, Rule, bool], ...]:
+    """The rules named, with their index, in table order, and whether each is matched
+    where its gate words start (gates.starts): few sets recur."""
+    return tuple((i, rule, starts(rule.name)) for i, rule in enumerate(RULES) if rule.name in names)
 
 
 def extract(
     text: str, offset: int = 0, folded: str | None = None
 ) -> tuple[list[Frequency], list[Deadline]]:
     """Frequencies and deadlines in `text`; spans are shifted by `offset`. `folded` is
-    `fold(text)`, when the caller has it (a document folded once, cut per item).
+    `fold(text)`, when the caller has it.
 
     >>> extract("定期或不定期回访", offset=100)[0][1].start
     103
     """
-    squeezed, where = squeeze(fold(text) if folded is None else folded)
+    folded = fold(text) if folded is None else folded
+    squeezed = without_spaces(folded)
     found = scan(squeezed)
     if not found:
         return [], []
-    place = _Placer(text, where, offset)
+    frequencies, deadlines = _Placer(text, folded, squeezed, 0, offset).rows(found)
+    return _models(frequencies, deadlines)
+
+
+def extract_spans(
+    text: str, spans: Sequence[tuple[int, int]]
+) -> dict[int, tuple[list[Frequency], list[Deadline]]]:
+    """`extract` of each `text[start:end]` of `spans` (a document's items), by index of
+    the span; spans that hold no expression are left out. The text is folded once, one
+    search over all spans (gates.gated) picks the few worth a closer look and the rules
+    to try in each, and the models of all spans are made at once.
+
+    >>> found = extract_spans("1、每周巡店一次\\n2、负责行政", [(0, 8), (9, 15)])
+    >>> [(i, [f.text for f in freqs]) for i, (freqs, _) in found.items()]
+    [(0, ['每周巡店一次'])]
+    """
+    folded = fold(text)
+    squeezed = [without_spaces(folded[start:end]) for start, end in spans]
+    counts: list[tuple[int, int, int]] = []  # span index, frequencies, deadlines
+    frequencies: list[dict[str, Any]] = []
+    deadlines: list[dict[str, Any]] = []
+    for index, hits in gated(squeezed).items():
+        found = scan(squeezed[index], hits)
+        if found:
+            start, end = spans[index]
+            place = _Placer(text, folded[start:end], squeezed[index], start, 0)
+            more_frequencies, more_deadlines = place.rows(found)
+            counts.append((index, len(more_frequencies), len(more_deadlines)))
+            frequencies += more_frequencies
+            deadlines += more_deadlines
+    frequency_models, deadline_models = _models(frequencies, deadlines)
+    results = {}
+    f = d = 0  # where the next span's models start
+    for index, n_frequencies, n_deadlines in counts:
+        results[index] = (
+            frequency_models[f : f + n_frequencies],
+            deadline_models[d : d + n_deadlines],
+        )
+        f, d = f + n_frequencies, d + n_deadlines
+    return results
+
+
+def _models(
+    frequencies: list[dict[str, Any]], deadlines: list[dict[str, Any]]
+) -> tuple[list[Frequency], list[Deadline]]:
+    """Frequency and Deadline models of their fields, each list validated at once."""
+    validators = _validators()
     return (
-        [place.frequency(f) for f in resolve(found, "frequency")],
-        [place.deadline(f) for f in resolve(found, "deadline")],
+        validators[0].validate_python(frequencies) if frequencies else [],
+        validators[1].validate_python(deadlines) if deadlines else [],
     )
 
 
-class _Placer:
-    """Turns expressions found in the squeezed text into models over the original."""
+@cache
+def _validators() -> tuple[TypeAdapter[list[Frequency]], TypeAdapter[list[Deadline]]]:
+    return TypeAdapter(list[Frequency]), TypeAdapter(list[Deadline])
 
-    def __init__(self, text: str, where: list[int] | None, offset: int) -> None:
-        self.text, self.where, self.offset = text, where, offset
+
+class _Placer:
+    """Turns expressions found in a squeezed text into model fields over the original:
+    the text of `folded` (a cut of `text` at `base`; `squeezed` is its squeezed form),
+    spans shifted by `offset` more."""
+
+    def __init__(self, text: str, folded: str, squeezed: str, base: int, offset: int) -> None:
+        self.text, self.base, self.offset = text, base, offset
+        self.where = None if len(squeezed) == len(folded) else squeeze(folded)[1]
+
+    def rows(self, found: list[Found]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Model fields of the kept expressions of each kind (rule.resolve)."""
+        return (
+            [self.frequency(f) for f in resolve(found, "frequency")],
+            [self.deadline(f) for f in resolve(found, "deadline")],
+        )
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """`[start, end)` of the squeezed text as indices into the original text."""
+        """`[start, end)` of the squeezed text as indices into `text`."""
         if self.where is None:
-            return start, end
-        return self.where[start], self.where[end - 1] + 1
+            return self.base + start, self.base + end
+        return self.base + self.where[start], self.base + self.where[end - 1] + 1
 
     def excerpt(self, start: int, end: int) -> str:
         """The original text of a squeezed span, line breaks removed (an event name)."""
         first, last = self.span(start, end)
         return "".join(self.text[first:last].split())
 
-    def frequency(self, found: Found) -> Frequency:
+    def frequency(self, found: Found) -> dict[str, Any]:
         start, end = self.span(found.start, found.end)
-        return Frequency(
-            text=self.text[start:end],
-            start=start + self.offset,
-            end=end + self.offset,
-            implicit=found.implicit,
+        return {
+            "text": self.text[start:end],
+            "start": start + self.offset,
+            "end": end + self.offset,
+            "implicit": found.implicit,
             **found.fields,
-        )
+        }
 
-    def deadline(self, found: Found) -> Deadline:
+    def deadline(self, found: Found) -> dict[str, Any]:
         fields = dict(found.fields)
         event = fields.pop("event_span", None)  # the event as written, not as folded
         start, end = self.span(found.start, found.end)
-        return Deadline(
-            text=self.text[start:end],
-            start=start + self.offset,
-            end=end + self.offset,
-            event=self.excerpt(*event) if event else None,
+        return {
+            "text": self.text[start:end],
+            "start": start + self.offset,
+            "end": end + self.offset,
+            "event": self.excerpt(*event) if event else None,
             **fields,
-        )
+        }

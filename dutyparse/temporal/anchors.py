@@ -23,6 +23,8 @@ Part = Literal["start", "middle", "end"]
 _WEEKDAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "七": 7}
 # Tokens of an anchor list: a numeral, or the range word between two of them.
 _TOKEN = regex.compile(rf"(?P<num>{NUMBER})|(?P<range>至|到|[-~])")
+# The week words and 的 around weekday numerals: 周一至周五, 星期二, 的周一.
+_WEEK_WORD = regex.compile("周|星期|礼拜|的")
 _WEEKDAY_TOKEN = regex.compile(r"(?P<num>[一二三四五六七日天])|(?P<range>至|到|[-~])")
 # The n-th weekday of a month: 第一个周一 / 最后一个星期五.
 _ORDINAL = regex.compile(rf"(?:第(?P<n>{NUMBER})个?|(?P<last>最后一个?))(?:周|星期|礼拜)(?P<wd>.)")
@@ -63,7 +65,7 @@ def weekdays(text: str) -> list[int]:
     """ISO weekdays named by a weekday list; `末` (周末) is the weekend."""
     if text.endswith("末"):
         return [6, 7]
-    text = regex.sub("周|星期|礼拜|的", "", text)
+    text = _WEEK_WORD.sub("", text)
     tokens: list[int | str] = [
         _WEEKDAY[m["num"]] if m["num"] else "range" for m in _WEEKDAY_TOKEN.finditer(text)
     ]

@@ -11,7 +11,7 @@ P1M, times 1, anchor null, the day belonging to the deadline).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -19,7 +19,7 @@ import regex
 from dutyparse.lexicons import table
 from dutyparse.numerals import NUMBER, to_int
 from dutyparse.temporal.frequency import cycle
-from dutyparse.temporal.rule import Found, Rule, deadline, frequency, group
+from dutyparse.temporal.rule import Found, Hit, Rule, deadline, frequency, group
 from dutyparse.temporal.values import amount_of, count, half
 
 _WEEKDAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "七": 7}
@@ -39,6 +39,7 @@ def _window_units() -> dict[str, str]:
     return {**units["period"], **units["window"]}
 
 
+@lru_cache(maxsize=1 << 12)  # a pure function of a numeral and a unit: 三, 天
 def window(written: str | None, unit: str | None) -> str | None:
     """ISO duration of a window: `三`,`天` → P3D; a range counts its upper end (3-5天 → P5D).
 
@@ -56,7 +57,7 @@ def window(written: str | None, unit: str | None) -> str | None:
     return amount_of(iso, str(value[1] or value[0]))
 
 
-def _cycle(match: regex.Match[str]) -> dict[str, Any] | None:
+def _cycle(match: Hit) -> dict[str, Any] | None:
     """Fields given by what stands before the point: 每月 / 次月 / 当日; None if odd."""
     written = match["cyc"]
     if not written:
@@ -73,7 +74,7 @@ def _cycle(match: regex.Match[str]) -> dict[str, Any] | None:
     return {"offset": _cues()["on_day"][written] or None}
 
 
-def _point(match: regex.Match[str], cyc: dict[str, Any]) -> dict[str, Any] | None:
+def _point(match: Hit, cyc: dict[str, Any]) -> dict[str, Any] | None:
     """Fields of the point (day, weekday; cycle of a bare 月底); None if it is no point."""
     anchored = bool(cyc) or bool(group(match, "pre"))
     if match["month"]:
@@ -94,7 +95,7 @@ def _point(match: regex.Match[str], cyc: dict[str, Any]) -> dict[str, Any] | Non
     return {}
 
 
-def _point_fields(match: regex.Match[str]) -> tuple[dict[str, Any], str | None] | None:
+def _point_fields(match: Hit) -> tuple[dict[str, Any], str | None] | None:
     """Deadline fields of a point expression and the cycle a frequency should get."""
     cyc = _cycle(match)
     point = _point(match, cyc) if cyc is not None else None
@@ -108,9 +109,7 @@ def _point_fields(match: regex.Match[str]) -> tuple[dict[str, Any], str | None] 
     return fields, recurring
 
 
-def _with_cycle(
-    match: regex.Match[str], fields: dict[str, Any], recurring: str | None
-) -> list[Found]:
+def _with_cycle(match: Hit, fields: dict[str, Any], recurring: str | None) -> list[Found]:
     found = [deadline(match.start(), match.end(), **fields)]
     if recurring:
         found.append(
@@ -119,7 +118,7 @@ def _with_cycle(
     return found
 
 
-def point_before(match: regex.Match[str], folded: str) -> list[Found]:
+def point_before(match: Hit, folded: str) -> list[Found]:
     """每月28号之前, 次月5号之前, 每周五下班前, 月底前; 月底前一天 is a point (on)."""
     read = _point_fields(match)
     if read is None:
@@ -132,7 +131,7 @@ def point_before(match: regex.Match[str], folded: str) -> list[Found]:
     return _with_cycle(match, fields, recurring)
 
 
-def prefix_point(match: regex.Match[str], folded: str) -> list[Found]:
+def prefix_point(match: Hit, folded: str) -> list[Found]:
     """截止每月5日, 最迟次月10日, 不晚于每周五 → before the point."""
     read = _point_fields(match)
     if read is None:
@@ -141,13 +140,13 @@ def prefix_point(match: regex.Match[str], folded: str) -> list[Found]:
     return _with_cycle(match, {**fields, "relation": "before"}, recurring)
 
 
-def next_point(match: regex.Match[str], folded: str) -> list[Found]:
+def next_point(match: Hit, folded: str) -> list[Found]:
     """次月5日发放, 下月初, 下周一 → on that point of the next cycle."""
     read = _point_fields(match)
     return [deadline(match.start(), match.end(), **read[0], relation="on")] if read else []
 
 
-def event_before(match: regex.Match[str], folded: str) -> list[Found]:
+def event_before(match: Hit, folded: str) -> list[Found]:
     """出车前, 验收前, 发工资前一天, 合同结束前90天 → before the event (with offset)."""
     offset = window(match["dn"], match["du"]) if match["dn"] else None
     if match["dn"] and offset is None:
@@ -163,7 +162,7 @@ def event_before(match: regex.Match[str], folded: str) -> list[Found]:
     ]
 
 
-def event_within(match: regex.Match[str], folded: str) -> list[Found]:
+def event_within(match: Hit, folded: str) -> list[Found]:
     """入职7天内, 会议结束后两天内, 收到客户投诉后24小时内 → within, from the event."""
     span = window(match["dn"], match["du"])
     if span is None or (match["trig"] and not match["hou"]):
@@ -179,29 +178,29 @@ def event_within(match: regex.Match[str], folded: str) -> list[Found]:
     ]
 
 
-def window_rule(match: regex.Match[str], folded: str) -> list[Found]:
+def window_rule(match: Hit, folded: str) -> list[Found]:
     """三天之内, 一周内, 48小时内, 十个工作日内; 4小时回复 → within the window."""
     span = window(match["dn"], match["du"])
     return [deadline(match.start(), match.end(), relation="within", duration=span)] if span else []
 
 
-def on_day(match: regex.Match[str], folded: str) -> list[Found]:
+def on_day(match: Hit, folded: str) -> list[Found]:
     """当日完成, 次日上报, 当天之内 → on the day (次日: one day after)."""
     offset = _cues()["on_day"][match["word"]] or None
     return [deadline(match.start(), match.end(), relation="on", offset=offset)]
 
 
-def asap(match: regex.Match[str], folded: str) -> list[Found]:
+def asap(match: Hit, folded: str) -> list[Found]:
     """第一时间, 立即, 马上, 尽快 → as soon as possible."""
     return [deadline(match.start(), match.end(), relation="asap")]
 
 
-def after_event(match: regex.Match[str], folded: str) -> list[Found]:
+def after_event(match: Hit, folded: str) -> list[Found]:
     """营业结束后, 下班后 → after the event."""
     return [deadline(match.start(), match.end(), relation="after", event_span=match.span("ev"))]
 
 
-def advance(match: regex.Match[str], folded: str) -> list[Found]:
+def advance(match: Hit, folded: str) -> list[Found]:
     """提前三天 → before an unstated event, by the offset."""
     offset = window(match["dn"], match["du"])
     return (
@@ -211,17 +210,15 @@ def advance(match: regex.Match[str], folded: str) -> list[Found]:
 
 # Order is priority among expressions of equal length.
 DEADLINE_RULES: tuple[Rule, ...] = (
-    Rule("point_before", ("前", "为止", "截止"), point_before),
-    Rule("prefix_point", ("截", "迟", "不晚", "最晚"), prefix_point),
-    Rule("next_point", ("次", "下", "来年"), next_point),
-    Rule("event_within", ("内",), event_within),
-    Rule("event_before", ("前",), event_before),
-    Rule("window", ("内",), window_rule),
-    Rule("window_verb", ("回", "答", "响", "反", "到", "赶", "办", "处", "解", "发"), window_rule),
-    Rule("on_day", ("当日", "当天", "即日", "次日", "翌日", "第二"), on_day),
-    Rule("asap", ("第一时间", "立", "马上", "尽", "即刻"), asap),
-    Rule(
-        "after_event", ("结束", "完毕", "下班", "闭店", "打烊", "收市", "收盘", "交班"), after_event
-    ),
-    Rule("advance", ("提前",), advance),
+    Rule("point_before", point_before),
+    Rule("prefix_point", prefix_point),
+    Rule("next_point", next_point),
+    Rule("event_within", event_within),
+    Rule("event_before", event_before),
+    Rule("window", window_rule),
+    Rule("window_verb", window_rule),
+    Rule("on_day", on_day),
+    Rule("asap", asap),
+    Rule("after_event", after_event),
+    Rule("advance", advance),
 )

@@ -30,9 +30,8 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _TILDES = "\u301c\uff5e\u223c"
 _SPACES = "\u00a0\u2002\u2003\u2009\u200b\u202f\u3000\ufeff"
 _SPACE = regex.compile(r"\s")
-# A run of what `str.isspace` calls whitespace (the `\s` of `re`, unlike that of
-# `regex`, is exactly that): what `squeeze` removes.
-_SPACE_RUN = re.compile(r"\s+")
+# A character reference in text encoded with "xmlcharrefreplace": &#36913; is 週.
+_CHAR_REF = re.compile(rb"&#([0-9]{1,7});")
 # Up to this many distinct folding characters, `fold` replaces them one by one.
 _REPLACE_MAX = 64
 
@@ -65,12 +64,37 @@ def fold(text: str) -> str:
     up. Translating stays for many folds, or one whose result folds again (replacing one
     after the other would fold twice).
     """
-    folds = {ch: folded for ch in set(text) if (folded := fold_char(ch)) != ch}
+    folds = {ch: folded for ch in _may_fold(text) if (folded := fold_char(ch)) != ch}
     if len(folds) > _REPLACE_MAX or not folds.keys().isdisjoint(folds.values()):
         return text.translate({ord(ch): folded for ch, folded in folds.items()})
     for ch, folded in folds.items():
         text = text.replace(ch, folded)
     return text
+
+
+def _may_fold(text: str) -> set[str]:
+    """The characters of `text` that may fold: keys of the fold table, and characters
+    outside GB 2312 (`simplify` changes only Han characters outside it). Two C-speed
+    scans instead of `set(text)`, which makes a string object of every CJK character.
+
+    >>> sorted(_may_fold("每週２次,共3天"))
+    ['週', '２']
+    """
+    keys = set(_fold_keys().findall(text))
+    if text.isascii():
+        return keys
+    # Characters GB 2312 cannot encode come out as `&#number;` (so may a text that
+    # spells one out: harmless, every character found is only a candidate).
+    encoded = text.encode("gb2312", "xmlcharrefreplace")
+    codes = {int(code) for code in _CHAR_REF.findall(encoded)}
+    return keys | {chr(code) for code in codes if code <= 0x10FFFF}
+
+
+@cache
+def _fold_keys() -> re.Pattern[str]:
+    """Any character the fold table folds."""
+    keys = "".join(re.escape(chr(code)) for code in sorted(fold_table()))
+    return re.compile(f"[{keys}]")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -93,12 +117,30 @@ def squeeze(text: str) -> tuple[str, list[int] | None]:
     >>> squeeze("每\\n周 一次")
     ('每周一次', [0, 2, 4, 5])
     """
-    if not _SPACE.search(text):
+    squeezed = without_spaces(text)
+    if len(squeezed) == len(text):
         return text, None
     where: list[int] = []
-    kept_from = 0
-    for run in _SPACE_RUN.finditer(text):
-        where.extend(range(kept_from, run.start()))
-        kept_from = run.end()
-    where.extend(range(kept_from, len(text)))
-    return _SPACE_RUN.sub("", text), where
+    at = 0
+    for part in text.split():  # runs of what `re` and `str` call non-space, in order
+        at = text.find(part, at)
+        where.extend(range(at, at + len(part)))
+        at += len(part)
+    return squeezed, where
+
+
+def without_spaces(text: str) -> str:
+    """The text `squeeze` returns, without where each character stood (`text` itself
+    when nothing is squeezed out): the cheap test most texts need.
+
+    >>> without_spaces("每\\n周 一次"), without_spaces("每周\\x1c一次")
+    ('每周一次', '每周\\x1c一次')
+    """
+    if " " not in text and text.isprintable():
+        return text  # the common case: `str` calls every space but " " unprintable
+    parts = text.split()  # at what `str.isspace`, the `\s` of `re`, calls whitespace
+    if len(parts) == 1 and len(parts[0]) == len(text):
+        return text
+    if not _SPACE.search(text):
+        return text  # U+001C … U+001F only: whitespace to `str`, not to `regex`
+    return "".join(parts)

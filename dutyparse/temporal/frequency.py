@@ -11,7 +11,7 @@ anchor follows the RFC 5545 BYDAY / BYMONTHDAY / BYMONTH split (rrule.py exports
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -19,7 +19,7 @@ import regex
 from dutyparse.lexicons import table
 from dutyparse.models import Anchor
 from dutyparse.temporal.anchors import anchor_size, month_anchor, part, weekdays, year_anchor
-from dutyparse.temporal.rule import Found, Rule, frequency
+from dutyparse.temporal.rule import Found, Hit, Rule, frequency
 from dutyparse.temporal.values import amount_of, count, duration
 
 # A sibling in an enumeration of 每个…: 细分到每个门店,每个品类,每天的任务 distributes a
@@ -45,6 +45,7 @@ def _kinds() -> dict[str, str]:
     return {word: spec["kind"] for word, spec in table("time_cues.toml")["kind"].items()}
 
 
+@lru_cache(maxsize=1 << 12)  # a pure function of a unit and a numeral: 月, 两
 def cycle(unit: str | None, written: str | None = None, alternate: bool = False) -> str | None:
     """ISO duration of `written` × `unit`; `隔` without a number doubles it (隔周 → P2W).
 
@@ -65,20 +66,22 @@ def distributive(folded: str, start: int) -> bool:
     before = folded[max(0, start - 12) : start]
     if before.endswith(("到", "至")):
         return True
+    if "每" not in before:  # no sibling 每… to compare with: the common case
+        return False
     sibling = _SIBLING.search(before)
     return bool(sibling) and not sibling["what"].startswith(tuple(_units()["period"]))
 
 
-def modifier(match: regex.Match[str], *groups: str) -> str | None:
+def modifier(match: Hit, *groups: str) -> str | None:
     """The first modifier written in `groups`, as min / max / approx."""
     for group in groups:
-        word = match.captures(group)[-1] if match.captures(group) else None
+        word = match[group]  # its last capture, if it took part
         if word:
             return _modifiers().get(word)
     return None
 
 
-def counted(match: regex.Match[str], period: str) -> tuple[int, int | None] | None:
+def counted(match: Hit, period: str) -> tuple[int, int | None] | None:
     """Times (and upper end) of the count; None if it is no count of this cycle."""
     value = count(match["cnt"] or "")
     if value is None or value[0] < 1:
@@ -88,7 +91,7 @@ def counted(match: regex.Match[str], period: str) -> tuple[int, int | None] | No
     return value
 
 
-def anchor_of(match: regex.Match[str]) -> Anchor | None:
+def anchor_of(match: Hit) -> Anchor | None:
     """The anchor captured after an anchored cycle (每周二、四, 每月28号, 每年12月)."""
     if match["wd"]:
         days = weekdays(match["wd"])
@@ -97,15 +100,18 @@ def anchor_of(match: regex.Match[str]) -> Anchor | None:
         return month_anchor(match["md"])
     if match["yd"]:
         return year_anchor(match["yd"])
-    where = part(match["qp"] or "")
+    where = part(match["qp"]) if match["qp"] else None
     return Anchor(part=where) if where else None
 
 
-def _periodic(start: int, end: int, period: str | None, **fields: Any) -> Found:
-    return frequency(start, end, kind="periodic", period=period, **{"times": 1, **fields})
+def _periodic(
+    start: int, end: int, period: str | None, implicit: bool = False, **fields: Any
+) -> Found:
+    fields = {"kind": "periodic", "period": period, "times": 1, **fields}
+    return Found("frequency", start, end, fields, implicit)
 
 
-def every_count(match: regex.Match[str], folded: str) -> list[Found]:
+def every_count(match: Hit, folded: str) -> list[Found]:
     """每周最少一次, 每月完成一次, 每两周一次 → the cycle with its count."""
     period = cycle(match["unit"], match["n"], bool(match["alt"]))
     times = counted(match, period or "")
@@ -128,7 +134,7 @@ def every_count(match: regex.Match[str], folded: str) -> list[Found]:
     ]
 
 
-def every(match: regex.Match[str], folded: str) -> list[Found]:
+def every(match: Hit, folded: str) -> list[Found]:
     """每周, 每周二、四, 每月28号, 每月初; 每日、周、月 gives one entry per unit."""
     period = cycle(match["unit"], match["n"], bool(match["alt"]))
     if period is None or distributive(folded, match.start()):
@@ -144,12 +150,13 @@ def every(match: regex.Match[str], folded: str) -> list[Found]:
             mod=modifier(match, "mod4"),
         )
     ]
-    for (start, end), unit in zip(match.spans("more"), match.captures("more"), strict=True):
-        found.append(_periodic(start, end, cycle(unit)))
+    if match["more"]:  # 每日、周、月
+        for (start, end), unit in zip(match.spans("more"), match.captures("more"), strict=True):
+            found.append(_periodic(start, end, cycle(unit)))
     return found
 
 
-def span_count(match: regex.Match[str], folded: str) -> list[Found]:
+def span_count(match: Hit, folded: str) -> list[Found]:
     """一周最少两次, 最少2天一次, 两周一次 → count per stated span."""
     period = cycle(match["unit"], match["n"])
     times = counted(match, cycle(match["unit"]) or "")
@@ -161,7 +168,7 @@ def span_count(match: regex.Match[str], folded: str) -> list[Found]:
     ]
 
 
-def per_slash(match: regex.Match[str], folded: str) -> list[Found]:
+def per_slash(match: Hit, folded: str) -> list[Found]:
     """2天/周, 3次/月 → count per unit."""
     period = cycle(match["unit"])
     times = counted(match, period or "")
@@ -173,7 +180,7 @@ def per_slash(match: regex.Match[str], folded: str) -> list[Found]:
     ]
 
 
-def alternate(match: regex.Match[str], folded: str) -> list[Found]:
+def alternate(match: Hit, folded: str) -> list[Found]:
     """隔周, 双周, 隔天 (one cycle skipped), with an optional count: 隔周一次."""
     period = _units()["alternate"][match["alt"]]
     times = counted(match, period) if match["cnt"] else (1, None)
@@ -185,22 +192,22 @@ def alternate(match: regex.Match[str], folded: str) -> list[Found]:
     ]
 
 
-def cycle_without_unit(match: regex.Match[str], folded: str) -> list[Found]:
+def cycle_without_unit(match: Hit, folded: str) -> list[Found]:
     """每班, 每餐: a cycle that is no calendar unit (period null, times 1)."""
     return [_periodic(match.start(), match.end(), None)]
 
 
-def daily_word(match: regex.Match[str], folded: str) -> list[Found]:
+def daily_word(match: Hit, folded: str) -> list[Found]:
     """每晚, 每天早上: a daily cycle named by its time of day."""
     return [_periodic(match.start(), match.end(), _units()["daily"][match["word"]])]
 
 
-def kind_word(match: regex.Match[str], folded: str) -> list[Found]:
+def kind_word(match: Hit, folded: str) -> list[Found]:
     """定期 (regular), 不定期 (irregular), 随时 / 时刻 / 实时 (continuous)."""
     return [frequency(match.start(), match.end(), kind=_kinds()[match["word"]])]
 
 
-def bare_part(match: regex.Match[str], folded: str) -> list[Found]:
+def bare_part(match: Hit, folded: str) -> list[Found]:
     """月底, 年初 without 每: the part of a cycle names the cycle (月底督促 → P1M, end).
     After 的 it qualifies a noun (的月底盘存) and is only implicit."""
     where = part(match["part"])
@@ -220,7 +227,7 @@ def _implicit_prefixes() -> dict[str, str]:
     return dict(table("time_implicit.toml")["prefix"])
 
 
-def implicit(match: regex.Match[str], folded: str) -> list[Found]:
+def implicit(match: Hit, folded: str) -> list[Found]:
     """日报, 周例会, 月度销售计划, 年度: a cycle implied by a noun (`implicit: true`)."""
     prefix = match["prefix"] or match["alone"]
     return [_periodic(match.start(), match.end(), _implicit_prefixes()[prefix], implicit=True)]
@@ -228,14 +235,14 @@ def implicit(match: regex.Match[str], folded: str) -> list[Found]:
 
 # Order is priority among expressions of equal length.
 FREQUENCY_RULES: tuple[Rule, ...] = (
-    Rule("every_count", ("每",), every_count),
-    Rule("span_count", ("次", "回", "遍", "趟", "天"), span_count),
-    Rule("per_slash", ("/",), per_slash),
-    Rule("alternate", ("隔", "双"), alternate),
-    Rule("every", ("每",), every),
-    Rule("cycle_without_unit", ("每",), cycle_without_unit),
-    Rule("daily_word", ("每晚", "每夜", "每早"), daily_word),
-    Rule("kind_word", ("定", "随时", "时刻", "时时", "实时", "周期性"), kind_word),
-    Rule("bare_part", ("初", "底", "末"), bare_part),
-    Rule("implicit", ("报", "会", "结", "划", "盘", "核", "账", "清", "度"), implicit),
+    Rule("every_count", every_count),
+    Rule("span_count", span_count),
+    Rule("per_slash", per_slash),
+    Rule("alternate", alternate),
+    Rule("every", every),
+    Rule("cycle_without_unit", cycle_without_unit),
+    Rule("daily_word", daily_word),
+    Rule("kind_word", kind_word),
+    Rule("bare_part", bare_part),
+    Rule("implicit", implicit),
 )

@@ -6,6 +6,9 @@ static ones from this module, the word lists (units, modifiers, events, cue word
 `dutyparse/lexicons/time_*`. Every rule pattern is compiled once and cached; nothing is
 read or compiled at import time. Patterns match *folded* text (folding.py): Simplified,
 half-width, everyday numerals, so `每週壹次` is seen as `每周一次`.
+
+Before a rule's pattern runs over a text, the text must pass one of the rule's gates
+(gates.py): plain words every match of the rule holds, searched with `re`.
 """
 
 from __future__ import annotations
@@ -239,45 +242,58 @@ def _not_after_window(words: dict[str, Any]) -> str:
 
 
 @cache
-def lexicon_pieces() -> dict[str, str]:
-    """Pieces made of lexicon words, read on first use."""
+def word_lists() -> dict[str, tuple[str, ...]]:
+    """The lexicon words of the pieces that are plain alternations, read on first use.
+    Gates (gates.py) start from the words themselves."""
     units, cues = table("time_units.toml"), table("time_cues.toml")
     mods, implicit = table("time_modifiers.toml"), table("time_implicit.toml")
     deadline = cues["deadline"]
     return {
-        "PERIOD": alternation(units["period"]),
-        "WINDOW_UNIT": alternation([*units["period"], *units["window"]]),
-        "DAILY": alternation(units["daily"]),
-        "CYCLE_WORD": alternation(units["cycle_without_unit"]["words"]),
-        "ALTERNATE": alternation(units["alternate"]),
-        "MOD_BEFORE": alternation(mods["before"]),
-        "MOD_AFTER": alternation(mods["after"]),
-        "KIND_WORD": _kind_words(cues["kind"]),
-        "NOT_AFTER_UNIT": re.escape(cues["words"]["not_after_unit"]),
-        "NOT_AFTER_WINDOW": _not_after_window(cues["words"]),
-        "BEFORE": _before(deadline["before"], cues["words"]["not_after_qian"]),
-        "WITHIN": alternation(deadline["within"]),
-        "BEFORE_PREFIX": alternation(deadline["before_prefix"]),
-        "BEFORE_SUFFIX": alternation(deadline["before_suffix"]),
-        "ASAP": alternation(deadline["asap"]),
-        "AFTER_EVENT": alternation(deadline["after_events"]),
-        "ON_DAY": alternation(cues["on_day"]),
-        "RELATIVE_CYCLE": alternation(cues["relative_cycle"]),
-        "NEXT_CYCLE": alternation(
-            word for word, spec in cues["relative_cycle"].items() if spec["cycle"]
-        ),
-        "NOT_AFTER_PART": alternation(cues["words"]["not_after_part"]),
-        "EVENT": alternation(lines("time_events.txt")),
-        "EVENT_NOUN": alternation(lines("time_event_nouns.txt")),
-        "TRIGGER": alternation(lines("time_event_triggers.txt")),
-        "RESPONSE_VERB": alternation(lines("time_response_verbs.txt")),
-        "ON_VERB": alternation(lines("time_on_verbs.txt")),
-        "IMPLICIT_PREFIX": alternation(implicit["prefix"]),
-        "IMPLICIT_HEAD": alternation(implicit["nouns"]["heads"]),
-        "IMPLICIT_ALONE": alternation(implicit["nouns"]["alone"]),
-        "IMPLICIT_NOT_BEFORE": re.escape(implicit["nouns"]["not_before"]),
-        "IMPLICIT_NOT_AFTER": alternation(implicit["nouns"]["not_after"]),
+        "PERIOD": tuple(units["period"]),
+        "WINDOW_UNIT": (*units["period"], *units["window"]),
+        "DAILY": tuple(units["daily"]),
+        "CYCLE_WORD": tuple(units["cycle_without_unit"]["words"]),
+        "ALTERNATE": tuple(units["alternate"]),
+        "MOD_BEFORE": tuple(mods["before"]),
+        "MOD_AFTER": tuple(mods["after"]),
+        "KIND_PLAIN": tuple(cues["kind"]),  # KIND_WORD without its guards
+        "BEFORE_PLAIN": tuple(deadline["before"]),  # BEFORE without its guard
+        "WITHIN": tuple(deadline["within"]),
+        "BEFORE_PREFIX": tuple(deadline["before_prefix"]),
+        "BEFORE_SUFFIX": tuple(deadline["before_suffix"]),
+        "ASAP": tuple(deadline["asap"]),
+        "AFTER_EVENT": tuple(deadline["after_events"]),
+        "ON_DAY": tuple(cues["on_day"]),
+        "RELATIVE_CYCLE": tuple(cues["relative_cycle"]),
+        "NEXT_CYCLE": tuple(word for word, spec in cues["relative_cycle"].items() if spec["cycle"]),
+        "NOT_AFTER_PART": tuple(cues["words"]["not_after_part"]),
+        "EVENT": lines("time_events.txt"),
+        "EVENT_NOUN": lines("time_event_nouns.txt"),
+        "TRIGGER": lines("time_event_triggers.txt"),
+        "RESPONSE_VERB": lines("time_response_verbs.txt"),
+        "ON_VERB": lines("time_on_verbs.txt"),
+        "IMPLICIT_PREFIX": tuple(implicit["prefix"]),
+        "IMPLICIT_HEAD": tuple(implicit["nouns"]["heads"]),
+        "IMPLICIT_ALONE": tuple(implicit["nouns"]["alone"]),
+        "IMPLICIT_NOT_AFTER": tuple(implicit["nouns"]["not_after"]),
     }
+
+
+@cache
+def lexicon_pieces() -> dict[str, str]:
+    """Pieces made of lexicon words, read on first use."""
+    cues, implicit = table("time_cues.toml"), table("time_implicit.toml")
+    pieces = {name: alternation(words) for name, words in word_lists().items()}
+    pieces.update(
+        {
+            "KIND_WORD": _kind_words(cues["kind"]),
+            "NOT_AFTER_UNIT": re.escape(cues["words"]["not_after_unit"]),
+            "NOT_AFTER_WINDOW": _not_after_window(cues["words"]),
+            "BEFORE": _before(cues["deadline"]["before"], cues["words"]["not_after_qian"]),
+            "IMPLICIT_NOT_BEFORE": re.escape(implicit["nouns"]["not_before"]),
+        }
+    )
+    return pieces
 
 
 def expand(piece: str) -> str:

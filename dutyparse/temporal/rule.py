@@ -1,18 +1,18 @@
 """What every temporal rule shares: the `Found` result and the `Rule` table row.
 
 A rule is one row of an ordered table (frequency.py, deadline.py): the name of its
-pattern in grammar.PATTERNS, the cue strings of which it needs at least one (a cheap
-prefilter: most items hold no time expression), and a builder that turns one match
-into zero or more `Found` expressions.
+pattern in grammar.PATTERNS (and of its gates in gates.GATES, the cheap test a text
+must pass first: most items hold no time expression), and a builder that turns one
+match into zero or more `Found` expressions.
 Order in the table is priority when two expressions of equal length overlap.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
-from collections.abc import Set as AbstractSet
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal
 
 import regex
@@ -22,7 +22,7 @@ from dutyparse.temporal.grammar import pattern
 What = Literal["frequency", "deadline"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Found:
     """An expression at `start:end` of the folded text, with its model fields."""
 
@@ -31,53 +31,115 @@ class Found:
     end: int
     fields: dict[str, Any] = field(default_factory=dict)
     implicit: bool = False
-    priority: int = 0
+    priority: int = 0  # set by Rule.found: the rule's index in its table
 
 
-Builder = Callable[["regex.Match[str]", str], list[Found]]
+class Hit(dict[str | None, Any]):
+    """One match of a rule's pattern: its named groups by name, read at once (`regex`
+    looks up a group by name slowly), and the match, for positions and captures.
+
+    >>> hit = Hit.of(regex.search("(?P<n>[0-9]+)(?P<unit>天)", "每3天"))
+    >>> hit["n"], hit["unit"], hit.span("unit")
+    ('3', '天', (2, 3))
+    """
+
+    __slots__ = ("match",)
+    match: regex.Match[str]
+
+    @classmethod
+    def of(cls, match: regex.Match[str], names: Sequence[str | None] | None = None) -> Hit:
+        """`match` as a Hit; `names` are its pattern's group names by group number."""
+        names = group_names(match.re) if names is None else names
+        hit = cls(zip(names, match.groups(), strict=True))
+        hit.match = match
+        return hit
+
+    def start(self, group: str | int = 0) -> int:
+        start: int = self.match.start(group)
+        return start
+
+    def end(self, group: str | int = 0) -> int:
+        end: int = self.match.end(group)
+        return end
+
+    def span(self, group: str | int = 0) -> tuple[int, int]:
+        span: tuple[int, int] = self.match.span(group)
+        return span
+
+    def spans(self, group: str) -> list[tuple[int, int]]:
+        """Where each capture of a repeated group stands."""
+        spans: list[tuple[int, int]] = self.match.spans(group)
+        return spans
+
+    def captures(self, group: str) -> list[str]:
+        """Every capture of a repeated group."""
+        captures: list[str] = self.match.captures(group)
+        return captures
+
+
+def group_names(pattern: regex.Pattern[str]) -> tuple[str | None, ...]:
+    """The group names of `pattern` by group number (None for a group without one)."""
+    names: list[str | None] = [None] * pattern.groups
+    for name, number in pattern.groupindex.items():
+        names[number - 1] = name
+    return tuple(names)
+
+
+Builder = Callable[[Hit, str], list[Found]]
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One table row: `name` of the pattern, cues it `needs` (any one), its `build`."""
+    """One table row: `name` of the pattern (and of the gates), its `build`."""
 
     name: str
-    needs: tuple[str, ...]
     build: Builder
-    first: frozenset[str] = field(init=False)
-    single: bool = field(init=False)
 
-    def __post_init__(self) -> None:
-        # First characters of the cues: a set test rules most rules out at once, and is
-        # the whole test when every cue is one character.
-        object.__setattr__(self, "first", frozenset(cue[0] for cue in self.needs))
-        object.__setattr__(self, "single", all(len(cue) == 1 for cue in self.needs))
+    def found(self, folded: str, priority: int) -> list[Found]:
+        """Everything this rule finds in `folded` (whether one of its gates passes there
+        is the caller's test), with `priority` (the rule's index in its table)."""
+        compiled = pattern(self.name)
+        names = _names(compiled)
+        found = [
+            each
+            for match in compiled.finditer(folded)
+            for each in self.build(Hit.of(match, names), folded)
+        ]
+        for each in found:
+            each.priority = priority
+        return found
 
-    def cued(self, folded: str, chars: AbstractSet[str]) -> bool:
-        """Whether `folded`, whose characters are (or include) `chars`, holds a cue."""
-        if self.first.isdisjoint(chars):
-            return False
-        return self.single or any(cue in folded for cue in self.needs)
+    def found_at(self, folded: str, starts: Sequence[int], priority: int) -> list[Found]:
+        """`found`, for a rule whose every match starts at one of `starts` (ascending):
+        each is tried there, as a search would, after the end of the last match."""
+        compiled = pattern(self.name)
+        names = _names(compiled)
+        found: list[Found] = []
+        end = 0
+        for start in starts:
+            if start < end:
+                continue
+            match = compiled.match(folded, start)
+            if match is not None:
+                end = match.end()
+                found.extend(self.build(Hit.of(match, names), folded))
+        for each in found:
+            each.priority = priority
+        return found
 
-    def found(self, folded: str, priority: int) -> Iterator[Found]:
-        """Everything this rule finds in `folded` (whether it is `cued` is the caller's
-        test), with `priority` (the rule's index in its table)."""
-        for match in pattern(self.name).finditer(folded):
-            for found in self.build(match, folded):
-                yield Found(
-                    found.what, found.start, found.end, found.fields, found.implicit, priority
-                )
+
+_names = cache(group_names)
 
 
-def span(match: regex.Match[str], group: str | int = 0) -> tuple[int, int]:
+def span(match: Hit, group: str | int = 0) -> tuple[int, int]:
     """Start and end of `group` in the folded text."""
     return match.start(group), match.end(group)
 
 
-def group(match: regex.Match[str], name: str) -> str | None:
+def group(match: Hit, name: str) -> str | None:
     """Text of group `name`, or None when the pattern has no such group or it did not take
     part (rules share builders across patterns with different groups)."""
-    value = match.groupdict().get(name)
+    value = match.get(name)
     return value if isinstance(value, str) else None
 
 
@@ -99,12 +161,12 @@ def resolve(found: list[Found], what: What) -> list[Found]:
     >>> [(f.start, f.end) for f in resolve([a, b], "frequency")]
     [(0, 6)]
     """
+    candidates = [f for f in found if f.what == what]
+    if len(candidates) < 2:
+        return candidates
     chosen: list[Found] = []  # disjoint, kept in text order
     starts: list[int] = []
-    ranked = sorted(
-        (f for f in found if f.what == what),
-        key=lambda f: (f.implicit, f.start - f.end, f.priority, f.start),
-    )
+    ranked = sorted(candidates, key=lambda f: (f.implicit, f.start - f.end, f.priority, f.start))
     for candidate in ranked:
         # Only the neighbours in text order can overlap: one bisection, not a scan.
         i = bisect_right(starts, candidate.start)

@@ -9,7 +9,7 @@ written in the unit's designator (`两周` → `P2W`, `三个月` → `P3M`, `�
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -24,6 +24,7 @@ _RANGE = regex.compile(r"\s*[-~至到]\s*")
 _DIGIT_ORDER = "一二三四五六七八九"
 
 
+@lru_cache(maxsize=1 << 12)  # a pure function of a short numeral: 两, 2-3
 def count(text: str) -> tuple[int, int | None] | None:
     """A count and the upper end of its range, or None when `text` is no count.
 
@@ -72,6 +73,7 @@ def half(unit: str) -> str | None:
     return _halves().get(unit)
 
 
+@lru_cache(maxsize=1 << 12)
 def amount_of(unit: str, written: str | None) -> str | None:
     """The duration of `written` units (`两` → ×2, `半` → half, None or `` → ×1).
 
