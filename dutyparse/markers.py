@@ -48,7 +48,7 @@ _BULLETS = "■□●○◆◇★☆▲△▶►▪▫◎❖◼◾※➢➤√�
 
 # A superset of \p{Han} for the cheap `re` cues below: any character past ASCII (a
 # class of a few wide ranges costs `re` milliseconds to compile).
-_HAN_LIKE = "[^\x00-\x7f]"
+_HAN_LIKE = r"[^\x00-\x7f]"
 _CN_CLASS = CHINESE_CHAR[1:-1]
 
 
