@@ -13,7 +13,6 @@ from typing import Any
 
 from dutyparse.errors import LexiconError
 
-
 _HERE = Path(__file__).parent
 
 

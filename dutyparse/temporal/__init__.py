@@ -30,7 +30,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from dutyparse.models import Deadline, Frequency
+from dutyparse.models import Deadline, Frequency, filled
 from dutyparse.temporal.deadline import DEADLINE_RULES
 from dutyparse.temporal.folding import fold, squeeze, without_spaces
 from dutyparse.temporal.frequency import FREQUENCY_RULES
@@ -124,12 +124,19 @@ def extract_spans(
 def _models(
     frequencies: list[dict[str, Any]], deadlines: list[dict[str, Any]]
 ) -> tuple[list[Frequency], list[Deadline]]:
-    """Frequency and Deadline models of their fields, each list validated at once."""
+    """Frequency and Deadline models of their fields, each list validated at once, and
+    each model (with its anchor) marked as having every field set (models.filled: one
+    set of field names shared by all, not one per model)."""
     validators = _validators()
-    return (
-        validators[0].validate_python(frequencies) if frequencies else [],
-        validators[1].validate_python(deadlines) if deadlines else [],
-    )
+    frequency_models = validators[0].validate_python(frequencies) if frequencies else []
+    for frequency in frequency_models:
+        filled(frequency)
+        if frequency.anchor is not None:
+            filled(frequency.anchor)
+    deadline_models = validators[1].validate_python(deadlines) if deadlines else []
+    for deadline in deadline_models:
+        filled(deadline)
+    return frequency_models, deadline_models
 
 
 @cache

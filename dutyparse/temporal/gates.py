@@ -47,7 +47,8 @@ class Gate(NamedTuple):
     `before` and followed by `after`; with `starts`, it starts with that lead word.
 
     `leads` are words and `<NAME>`s of grammar.word_lists, split by `|`; `before` is a
-    one-character class or the `<NAME>` of a word list ("" allows anything); `after` is
+    one-character class, the `<NAME>` of a word list, or `~<NAME>`: a character its
+    words end with, looser but far shorter to compile ("" allows anything); `after` is
     a pattern without capturing groups ("" allows anything)."""
 
     leads: str
@@ -63,15 +64,30 @@ class Gate(NamedTuple):
         """
         return [word for lead in self.leads.split("|") for word in _words(lead)]
 
-    def rest(self, word: str) -> str:
-        """What must hold from the first character of lead `word` on: the rest of the
-        word, then lookarounds for what stands before and after it.
+    def rests(self) -> dict[str, str]:
+        """For each first character of the lead words, what must hold from there on:
+        what stands before it (a lookbehind over that character), then the rest of one
+        of its words and what may follow, in one lookahead. Written once per character,
+        not per word, so the gate pattern stays short (its compile is most of its cost).
 
-        >>> Gate("次", before="[一两]", after="<PERIOD>").rest("次")
-        '(?<=[一两]次)(?=(?:工作日|分钟|季度|学年|小时|星期|礼拜|钟头|周|天|季|年|日|旬|月))'
+        >>> Gate("之前|以前|前", before="[号五]").rests()
+        {'之': '(?<=[号五]之)(?=(?:前))', '以': '(?<=[号五]以)(?=(?:前))', '前': '(?<=[号五]前)'}
         """
-        rest = re.escape(word[1:]) + _behind(self.before, re.escape(word))
-        return rest + (f"(?={expand(self.after)})" if self.after else "")
+        by_first: dict[str, set[str]] = {}
+        for word in self.words():
+            by_first.setdefault(word[0], set()).add(word[1:])
+        after = expand(self.after) if self.after else ""
+        return {
+            first: _behind(self.before, re.escape(first)) + _ahead(tails, after)
+            for first, tails in by_first.items()
+        }
+
+
+def _ahead(tails: set[str], after: str) -> str:
+    """A lookahead for one of `tails` (the rests of words), then `after`."""
+    tail = "|".join(map(re.escape, sorted(tails, key=lambda t: (-len(t), t))))
+    body = (f"(?:{tail})" if tails != {""} else "") + after
+    return f"(?={body})" if body else ""
 
 
 def _words(lead: str) -> tuple[str, ...]:
@@ -81,7 +97,14 @@ def _words(lead: str) -> tuple[str, ...]:
 
 def _behind(before: str, word: str) -> str:
     """A lookbehind, from the end of `word`, for `before` right before it: a class, or
-    the words of a list (one lookbehind per word length: `re` needs a fixed width)."""
+    the words of a list (one lookbehind per word length: `re` needs a fixed width), or,
+    for `~<NAME>`, the class of the list's last characters (`~<WINDOW_UNIT>`: 天, 时 …).
+
+    >>> _behind("~<ALTERNATE>", "周")
+    '(?<=[周天日月]周)'
+    """
+    if before.startswith("~"):
+        before = "[" + re.escape("".join(sorted({w[-1] for w in _words(before[1:])}))) + "]"
     if not before.startswith("<"):
         return f"(?<={before}{word})" if before else ""
     by_length = groupby(sorted(_words(before), key=len), key=len)
@@ -100,7 +123,7 @@ GATES: dict[str, tuple[Gate, ...]] = {
     "daily_word": (Gate("每", after="<DAILY>", starts=True),),  # 每晚
     "kind_word": (Gate("<KIND_PLAIN>", starts=True),),  # 定期, without its guards
     "bare_part": (Gate("初|底|末", before="[月年季度]"),),  # 月底, 季度末
-    "implicit": (Gate("<IMPLICIT_HEAD>", before="<IMPLICIT_PREFIX>"), Gate("<IMPLICIT_ALONE>")),
+    "implicit": (Gate("<IMPLICIT_HEAD>", before="~<IMPLICIT_PREFIX>"), Gate("<IMPLICIT_ALONE>")),
     # 28号之前, 周五为止, 17:00前; 每天出车前 (its point, then an event)
     "point_before": (
         Gate("<BEFORE_PLAIN>|<BEFORE_SUFFIX>", before=POINT_END),
@@ -108,10 +131,10 @@ GATES: dict[str, tuple[Gate, ...]] = {
     ),
     "prefix_point": (Gate("<BEFORE_PREFIX>", starts=True),),  # 截止
     "next_point": (Gate("<NEXT_CYCLE>", starts=True),),  # 次月
-    "event_within": (Gate("<WITHIN>", before="<WINDOW_UNIT>"),),  # 7天内
+    "event_within": (Gate("<WITHIN>", before="~<WINDOW_UNIT>"),),  # 7天内
     "event_before": (Gate("<BEFORE_PLAIN>", before="<EVENT>"),),  # 出车前
-    "window": (Gate("<WITHIN>", before="<WINDOW_UNIT>"),),  # 三天之内
-    "window_verb": (Gate("<RESPONSE_VERB>", before="<WINDOW_UNIT>"),),  # 4小时回复
+    "window": (Gate("<WITHIN>", before="~<WINDOW_UNIT>"),),  # 三天之内
+    "window_verb": (Gate("<RESPONSE_VERB>", before="~<WINDOW_UNIT>"),),  # 4小时回复
     "on_day": (Gate("<ON_DAY>", after="(?:<WITHIN>|<ON_VERB>)", starts=True),),  # 当日完成
     "asap": (Gate("<ASAP>", starts=True),),  # 立即
     "after_event": (Gate("<AFTER_EVENT>", after="(?:之后|以后|后)"),),  # 结束后
@@ -137,14 +160,14 @@ class AnyGate(NamedTuple):
 @cache
 def any_gate() -> AnyGate:
     """Every gate of every rule (see the module docstring): for each lead character, a
-    branch that takes it when the rest of some gate holds, then, when several rules
-    have words led by it, an optional lookahead per rule capturing when that rule's
-    rest holds: `每(?=|个?…)(?:(?=())|)(?:(?=(个?…))|)…|次(?=(?<=[0-9…]次)|月)…`."""
+    branch that takes it when the rest of some gate holds: when several rules have
+    words led by it, an optional lookahead per rule capturing when that rule's rest
+    holds, then a test that one did: `每(?:(?=())|)(?:(?=(个?…))|)(?(1)|(?(2)|(?!)))…`."""
     rests: dict[str, dict[str, set[str]]] = {}
     for name in PATTERNS:  # a rule without gates would be missed: KeyError
         for gate in GATES[name]:
-            for word in gate.words():
-                rests.setdefault(word[0], {}).setdefault(name, set()).add(gate.rest(word))
+            for first, rest in gate.rests().items():
+                rests.setdefault(first, {}).setdefault(name, set()).add(rest)
     branches: list[str] = []
     groups: dict[str, str | tuple[tuple[int, str], ...]] = {}
     taken = 0  # groups in the branches so far
@@ -160,16 +183,28 @@ def _branch(
     first: str, rests: dict[str, set[str]], groups_before: int
 ) -> tuple[str, tuple[tuple[int, str], ...]]:
     """One branch of `any_gate` and its (group, rule name) pairs; its groups are
-    numbered after the `groups_before` of the branches before it."""
-    every_rest = sorted({rest for name in rests for rest in rests[name]})
-    branch = re.escape(first) + "(?=" + "|".join(every_rest) + ")"
-    if len(rests) == 1:
-        return branch, ((0, next(iter(rests))),)
-    pairs = []
-    for number, name in enumerate(sorted(rests), start=groups_before + 1):
-        branch += "(?:(?=(" + "|".join(sorted(rests[name])) + "))|)"
-        pairs.append((number, name))
-    return branch, tuple(pairs)
+    numbered after the `groups_before` of the branches before it. Rules with the same
+    rests here (every_count and span_count at 次) share a group; with several groups,
+    each holds its rests once and a chain of conditionals fails the branch when none
+    took part: `天(?:(?=(…))|)(?:(?=(…))|)(?(1)|(?(2)|(?!)))`. With one, there is no
+    group: group 0, the match, stands for it."""
+    sharing: dict[tuple[str, ...], list[str]] = {}
+    for name in sorted(rests):
+        sharing.setdefault(tuple(sorted(rests[name])), []).append(name)
+    if len(sharing) == 1:
+        ((own, names),) = sharing.items()
+        return re.escape(first) + "(?=" + "|".join(own) + ")", tuple((0, n) for n in names)
+    numbers = range(groups_before + 1, groups_before + 1 + len(sharing))
+    branch = re.escape(first) + "".join(f"(?:(?=({'|'.join(own)}))|)" for own in sharing)
+    none_took_part = "(?!)"
+    for number in reversed(numbers):
+        none_took_part = f"(?({number})|{none_took_part})"
+    pairs = tuple(
+        (number, name)
+        for number, names in zip(numbers, sharing.values(), strict=True)
+        for name in names
+    )
+    return branch + none_took_part, pairs
 
 
 def gated(texts: Sequence[str]) -> dict[int, dict[str, list[int]]]:
