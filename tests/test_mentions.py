@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import regex
 
-from dutyparse.classify import mention_spans
+from dutyparse.classify import mention_spans, mentions
 from dutyparse.classify.alternation import alternation
-from dutyparse.classify.matchform import fold
-from dutyparse.classify.mentions import find_mentions
+from dutyparse.classify.matchform import Folded, fold
+from dutyparse.classify.mentions import find_mentions, mentions_in
 from dutyparse.lexicons import table
 from tests.conftest import corpus_docs, shared_docs
 
@@ -98,3 +98,59 @@ def test_trie_alternation_matches_like_longest_first() -> None:
             plain = regex.compile(shape.format(longest_first))
             found = [m.span() for m in trie.finditer(text)]
             assert found == [m.span() for m in plain.finditer(text)], (words, text)
+
+
+# ── a document is scanned once; each window reads its mentions from that scan ────────────
+def windows(text: str, seed: int) -> list[tuple[int, int]]:
+    """Lines of `text`, and windows cut anywhere (ends between a unit and what follows
+    it, `部|门`, included): the spans items are read in."""
+    lines = [(m.start(), m.end()) for m in regex.finditer(r"[^\n]+", text)]
+    rng = random.Random(seed)
+    cuts = [rng.randrange(len(text)) for _ in range(200)] if text else []
+    return lines + [(a, min(len(text), a + rng.randint(1, 60))) for a in cuts]
+
+
+@pytest.mark.parametrize("path", SCANNED, ids=lambda p: p.stem)
+def test_one_scan_reads_each_window_as_its_own_text(path: Path) -> None:
+    text = path.read_text("utf-8")
+    source = Folded.of(text)
+    found = mention_spans.LastWords.of(source.folded)
+    for start, end in windows(text, len(text)):
+        window = source.window(start, end)
+        alone = [(start + a, start + b) for a, b in mention_spans.spans(window, 0, len(window))]
+        assert found.spans(start, end, start) == alone, text[start:end]
+        assert mentions_in(text, found, start, end) == find_mentions(text, start, end), window
+
+
+# ── the rule table read as one pattern relates as the rules one by one ────────────────────
+_MARKS = "[,，。;；!！?？\\n]"
+
+
+def relation_rule_by_rule(folded: str, start: int, end: int) -> str:
+    """The relation of a mention the slow way: its clause (40 characters at most either
+    side) cut out, then each rule of `mention_relations.toml` tried in turn."""
+    low, high = max(0, start - 40), min(len(folded), end + 40)
+    marks_before = list(regex.finditer(_MARKS, folded[low:start]))
+    mark_after = regex.search(_MARKS, folded[end:high])
+    before = folded[low + marks_before[-1].end() if marks_before else low : start]
+    after = folded[end : end + mark_after.start() if mark_after else high]
+    for rule in table("mention_relations.toml")["rule"]:
+        words = "|".join(sorted(rule.get("before", []), key=len, reverse=True))
+        if words and not regex.search(f"(?:{words}).{{0,{rule['before_gap']}}}$", before):
+            continue
+        words = "|".join(sorted(rule.get("after", []), key=len, reverse=True))
+        if words and not regex.search(f"^.{{0,{rule['after_gap']}}}(?:{words})", after):
+            continue
+        return str(rule["relation"])
+    return "other"
+
+
+@pytest.mark.parametrize("path", SCANNED, ids=lambda p: p.stem)
+def test_rule_pattern_relates_as_the_rules_one_by_one(path: Path) -> None:
+    folded = fold(path.read_text("utf-8"))
+    found = mention_spans.LastWords.of(folded)
+    for line in regex.finditer(r"[^\n]+", folded):
+        low, high = line.span()
+        for a, b in found.spans(low, high, low):
+            expected = relation_rule_by_rule(line.group(), a - low, b - low)
+            assert mentions._relation(found, a, b, low, high) == expected, line.group()

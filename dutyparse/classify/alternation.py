@@ -8,6 +8,10 @@ position are prefixes of each other, and a trie node tries its longer continuati
 before it stops (`?` is greedy). So a trie may stand wherever a longest-first
 alternation stood, with the same matches.
 
+The branches of a node start with different characters, so at most one of them can
+match and their order changes nothing but speed: the engine tries them one by one, and
+the branches holding more words come first.
+
 >>> alternation(["总经理", "总监", "经理", "总"])
 '总(?:监|经理)?|经理'
 """
@@ -35,7 +39,13 @@ def alternation(words: Iterable[str]) -> str:
 
 
 def _branches(node: _Trie) -> list[str]:
-    return [re.escape(ch) + _tail(node[ch]) for ch in sorted(node) if ch != _END]
+    chars = sorted((ch for ch in node if ch != _END), key=lambda ch: (-_size(node[ch]), ch))
+    return [re.escape(ch) + _tail(node[ch]) for ch in chars]
+
+
+def _size(node: _Trie) -> int:
+    """How many words end at or below `node`."""
+    return sum(_size(child) if ch != _END else 1 for ch, child in node.items())
 
 
 def _tail(node: _Trie) -> str:

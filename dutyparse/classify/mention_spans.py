@@ -17,10 +17,16 @@ Words are tried longest first. Scanned left to right, non-overlapping, this is t
 `(?<=boundary)(?:…)|long_role` run by `finditer`; but trying that regex at every position
 costs 5–10 µs a character, and most positions begin nothing. A mention always ends
 with a *last word* (a known role, a generic word, a title or a unit word) and has at most
-`_MAX_PIECES` pieces (work words, unit endings and openers) before it. So `spans` finds
+`_MAX_PIECES` pieces (work words, unit endings and openers) before it. So the scan finds
 the last words first, by the one character each ends with, walks back over pieces, and
 tries the grammar only at the positions reached — with the same matches as `finditer`
 (`tests/test_mentions.py` checks that over the corpora).
+
+A document is read for last words once, whole (`LastWords.of`); each window of it (an
+item) takes the ones that lie inside it (`LastWords.spans`), instead of scanning again.
+Two things the grammar would reject are not tried at all: a bare unit word before a
+word it begins (`部|门`, `处|理`: no last word), and the branches that open with pieces
+where no piece leads on to a last word (`_named_grammar`).
 
 The grammar is compiled with the standard library's `re`, not `regex`: it needs nothing
 `re` lacks (the boundary is checked in Python) and `re` tries its long alternations about
@@ -34,6 +40,7 @@ six times faster (3.5 µs against 22 µs for a match of `总经理`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -53,11 +60,24 @@ _UNIT_OPENERS = ("分", "子", "总", "本")
 # Pieces before a mention's last word, at most: a stem of three work words and a unit
 # ending (`行政|人事|服务|部` + `经理`).
 _MAX_PIECES = 4
+# The last words that end at one position: the lengths of all, of the bare units, of the
+# long roles, and of all but the bare units.
+_Ending = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]
 
 
 def _words(words: Iterable[str]) -> str:
-    """A group matching any of `words`, longest first (a trie: see `alternation`)."""
-    return f"(?:{alternation(words)})"
+    """A group matching any of `words`, longest first (a trie: see `alternation`), after
+    a check of the first character, which turns most places away at once: `re` would
+    try the trie's branches one by one.
+
+    >>> _words(["总监", "经理"])
+    '(?=[总经])(?:总监|经理)'
+    """
+    words = [word for word in words if word]
+    if not words:
+        return "(?:)"
+    firsts = "".join(sorted({re.escape(word[0]) for word in words}))
+    return f"(?=[{firsts}])(?:{alternation(words)})"
 
 
 @cache
@@ -90,11 +110,6 @@ def _long_roles() -> tuple[str, ...]:
 
 
 @cache
-def _long_role_set() -> frozenset[str]:
-    return frozenset(_long_roles())
-
-
-@cache
 def _endings() -> dict[str, str]:
     """What may follow a mention's last word, as pattern pieces."""
     # A unit word ends a word unless another word starts with it (`店长|处理`).
@@ -118,12 +133,25 @@ def _at_boundary_grammar() -> re.Pattern[str]:
     stem = f"(?!{_words(relation_words())}){_words(_work_words())}{{1,3}}?"
     # A unit before a known role: `营业部` + 总经理, `分公司` + 经理.
     unit = f"(?:{stem}|{_words(_UNIT_OPENERS)}){_words(_UNIT_ENDINGS)}"
-    known = f"{_words(surfaces())}{end['men']}{end['not_unit']}"
     return re.compile(
-        f"(?:{unit})?(?:{known}|{_words(lines('mention_roles.txt'))})"
+        f"(?:{unit})?{_named()}"
         f"|{stem}{_words(lines('role_titles.txt'))}"
         f"|{stem}{_words(lines('role_units.txt'))}{end['ends_word']}"
     )
+
+
+@cache
+def _named_grammar() -> re.Pattern[str]:
+    """`_at_boundary_grammar` where no piece leads on to a last word: a known role or a
+    generic word alone (each other branch opens with pieces and ends with a last word)."""
+    return re.compile(_named())
+
+
+def _named() -> str:
+    """A known role or a generic word (`总经理`, `财务部门`, `上级`)."""
+    end = _endings()
+    known = f"{_words(surfaces())}{end['men']}{end['not_unit']}"
+    return f"(?:{known}|{_words(lines('mention_roles.txt'))})"
 
 
 @cache
@@ -140,52 +168,24 @@ class _WordIndex:
 
     words: frozenset[str]
     lengths: dict[str, tuple[int, ...]]  # last character → lengths of the words
-    ends: re.Pattern[str]  # a last character, after a character that may precede it
+    sizes: tuple[int, ...]  # lengths of the words, shortest first
 
     @classmethod
     def of(cls, words: Iterable[str]) -> _WordIndex:
         unique = frozenset(words)
-        before: dict[str, set[str]] = {}  # last character → the characters before it
+        lengths: dict[str, set[int]] = {}
         for word in unique:
-            before.setdefault(word[-1], set()).add(word[-2:-1])
-        lengths = {ch: tuple(sorted({len(w) for w in unique if w[-1] == ch})) for ch in before}
-        return cls(unique, lengths, re.compile("|".join(map(_ending, sorted(before.items())))))
+            lengths.setdefault(word[-1], set()).add(len(word))
+        sizes = tuple(sorted({len(word) for word in unique}))
+        return cls(unique, {ch: tuple(sorted(ns)) for ch, ns in lengths.items()}, sizes)
 
-    def starts(self, text: str, low: int, end: int) -> list[int]:
-        """Starts, at `low` or later, of the words that end at `end` (> 0)."""
-        return [
-            end - n
-            for n in self.lengths.get(text[end - 1], ())
-            if end - n >= low and text[end - n : end] in self.words
-        ]
-
-    def all_before(self, text: str, low: int, ends: set[int]) -> set[int]:
-        """Starts, at `low` or later, of the words that end at any of `ends`."""
-        words, lengths, found = self.words, self.lengths, set()
-        for end in ends:
-            for n in lengths.get(text[end - 1], ()) if end > low else ():
-                if end - n >= low and text[end - n : end] in words:
-                    found.add(end - n)
-        return found
-
-    def occurrences(self, text: str, low: int, high: int) -> list[tuple[int, int]]:
-        """Spans of the words that lie inside text[low:high]."""
-        words, lengths, found = self.words, self.lengths, []
-        for last in self.ends.finditer(text, low, high):
-            end = last.end()
-            for n in lengths[last.group()]:
-                if end - n >= low and text[end - n : end] in words:
-                    found.append((end - n, end))
-        return found
-
-
-def _ending(last: tuple[str, set[str]]) -> str:
-    """A pattern for the last character of words, checking the one before it: `理(?<=[经管].)`;
-    a bare `部` when the character is a word of its own."""
-    char, before = last
-    if "" in before:
-        return re.escape(char)
-    return re.escape(char) + "(?<=[" + "".join(map(re.escape, sorted(before))) + "].)"
+    def ends_at(self, text: str, low: int, end: int) -> bool:
+        """Whether one of the words ends at `end` (> 0) and starts at `low` or later."""
+        words = self.words
+        for n in self.lengths.get(text[end - 1], ()):
+            if end - n >= low and text[end - n : end] in words:
+                return True
+        return False
 
 
 @cache
@@ -203,35 +203,207 @@ def _last_words() -> _WordIndex:
 
 
 @cache
+def _last_word_scan() -> tuple[re.Pattern[str], dict[str, _Ending]]:
+    """A pattern for the text reversed, and what each of its matches means.
+
+    Reversed, a word that *ends* at a position *starts* at its mirror; the pattern stops
+    at each character that may end a last word (`[…]`, scanned fast), steps back over it
+    and captures the longest last word starting there (`理经总` for 总经理), by a trie
+    lookahead, so overlapping words are all seen; where the character before is no
+    longer word's last but one, only the one-character words are tried. The words
+    ending at that position are that word's suffixes that are last words (经理, 总经理),
+    as the table gives them.
+    """
+    words = _last_words().words
+    ends = "".join(sorted({re.escape(word[-1]) for word in words}))
+    seconds = "".join(sorted({re.escape(word[-2]) for word in words if len(word) > 1}))
+    trie = alternation(word[::-1] for word in words)
+    longest = [f"(?=.[{seconds}])(?:{trie})"] if seconds else []
+    alone = [re.escape(word) for word in sorted(words) if len(word) == 1]
+    scan = f"[{ends}](?<=(?=({'|'.join(longest + alone)})).)"
+    return re.compile(scan), {word[::-1]: _ending(word) for word in words}
+
+
+def _ending(word: str) -> _Ending:
+    """The lengths of the last words that are suffixes of `word`: of all, of the bare
+    units (`_bare_units`), of the long roles, and of all but the bare units."""
+    suffixes = [word[-n:] for n in range(1, len(word) + 1)]
+    last_words, units, long_roles = _last_words().words, _bare_units(), frozenset(_long_roles())
+    return (
+        tuple(len(w) for w in suffixes if w in last_words),
+        tuple(len(w) for w in suffixes if w in units),
+        tuple(len(w) for w in suffixes if w in long_roles),
+        tuple(len(w) for w in suffixes if w in last_words and w not in units),
+    )
+
+
+@cache
+def _bare_units() -> frozenset[str]:
+    """Unit words that are last words only as units (`部`, `处`; not `办公室`, a known
+    role): a mention ends with one only where no follower comes after it (`ends_word`),
+    so where one does (`部|门`, `处|理`, `组|织`) it is no last word."""
+    others = {*surfaces(), *lines("mention_roles.txt"), *lines("role_titles.txt")}
+    return frozenset(lines("role_units.txt")) - others
+
+
+@cache
+def _followers() -> _WordIndex:
+    """What follows a unit word that is part of another word (`部|门`, `处|理`)."""
+    return _WordIndex.of(lines("mention_unit_followers.txt"))
+
+
+@cache
+def _follower_chars() -> frozenset[str]:
+    """The characters of followers: one stands right after a window where a bare unit's
+    follower runs past the window's end (`…部` + `门…`)."""
+    return frozenset("".join(_followers().words))
+
+
+@cache
+def _follower() -> re.Pattern[str]:
+    """A follower, the shortest first (so the one that fits a window if any does)."""
+    words = sorted(_followers().words, key=lambda word: (len(word), word))
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
 def _pieces() -> _WordIndex:
     """What may stand before a mention's last word: work words, unit endings and openers."""
     return _WordIndex.of((*_work_words(), *_UNIT_ENDINGS, *_UNIT_OPENERS))
 
 
-def _starts(folded: str, start: int, end: int) -> tuple[list[int], set[int]]:
-    """Where in folded[start:end] a mention may begin: where a last word begins, or up to
-    `_MAX_PIECES` pieces before that (a superset of where one does begin); and, of
-    those, where a long role begins (the only places `_anywhere_grammar` can match)."""
-    words = _last_words().occurrences(folded, start, end)
-    long_roles = _long_role_set()
-    long_starts = {at for at, stop in words if folded[at:stop] in long_roles}
-    heads = {at for at, _ in words}
-    found = set(heads)
+@dataclass(frozen=True, slots=True)
+class LastWords:
+    """The last words of mentions in a whole folded text, found in one pass: each window
+    of it (an item) takes its own from here (`spans`) instead of scanning again.
+
+    A bare unit word before a follower (`部|门`) is set apart (`followed`): it is a last
+    word only in a window that ends before the follower does.
+
+    >>> found = LastWords.of("报总经理审批，管理部门")
+    >>> found.ends, found.lengths, found.long_roles, found.followed
+    ([4, 10], [(2, 3), ()], {1: 4}, {10: ((1,), 11)})
+    """
+
+    folded: str
+    reverse: str  # folded[::-1], which the scan reads (and relations, `mentions`)
+    ends: list[int]  # where last words end, ascending
+    lengths: list[tuple[int, ...]]  # for each end, the lengths of the words ending there
+    long_roles: dict[int, int]  # where a long role starts → where the nearest one ends
+    followed: dict[int, tuple[tuple[int, ...], int]]  # end → (lengths, follower's end)
+
+    @classmethod
+    def of(cls, folded: str) -> LastWords:
+        pattern, table = _last_word_scan()
+        size, reverse = len(folded), folded[::-1]
+        hits = [(size - hit.start(), table[hit.group(1)]) for hit in pattern.finditer(reverse)]
+        # The scan runs from the end of the text: for each long role start, the last end
+        # seen is the nearest.
+        long_roles = {end - n: end for end, ending in hits for n in ending[2]}
+        hits.reverse()
+        ends = [end for end, _ in hits]
+        lengths = [ending[0] for _, ending in hits]
+        followed: dict[int, tuple[tuple[int, ...], int]] = {}
+        follower = _follower().match
+        for index in [k for k, (_, ending) in enumerate(hits) if ending[1]]:
+            end, (_, unit_lengths, _, other_lengths) = hits[index]
+            after = follower(folded, end)
+            if after:
+                lengths[index] = other_lengths
+                followed[end] = (unit_lengths, after.end())
+        return cls(folded, reverse, ends, lengths, long_roles, followed)
+
+    def spans(self, start: int, end: int, text_start: int = 0) -> list[tuple[int, int]]:
+        """Spans of the mentions in folded[start:end], left to right, non-overlapping. The
+        text is read as beginning at `text_start` (a word boundary); what lies between it
+        and `start` is seen as a regex lookbehind would see it."""
+        ends = self.ends
+        first = bisect_right(ends, start)
+        stop = bisect_right(ends, end, first)
+        follows = self.folded[end : end + 1] in _follower_chars()
+        if first == stop and not follows:
+            return []  # no last word: no mention
+        heads = _starts(ends[first:stop], self.lengths[first:stop], start)
+        if follows:
+            heads |= {at for at in self._followed_at(end) if at >= start}
+        if not heads:
+            return []
+        starts = _walk_back(self.folded, start, heads)
+        return _read(self.folded, end, text_start, starts, self.long_roles)
+
+    def _followed_at(self, end: int) -> set[int]:
+        """Starts of the bare units whose follower runs past `end`: there they are last
+        words."""
+        followed, longest = self.followed, _followers().sizes[-1]
+        found: set[int] = set()
+        for at in range(end - longest + 1, end + 1):
+            lengths, follower_end = followed.get(at, ((), 0))
+            found.update(at - n for n in lengths if follower_end > end)
+        return found
+
+
+def _starts(ends: list[int], lengths: list[tuple[int, ...]], low: int) -> set[int]:
+    """Starts, at `low` or later, of the words of `lengths` ending at `ends`."""
+    found = {end - n for end, ns in zip(ends, lengths, strict=True) for n in ns}
+    return found if not found or min(found) >= low else {at for at in found if at >= low}
+
+
+def _walk_back(folded: str, low: int, heads: set[int]) -> tuple[list[int], set[int]]:
+    """Where a mention may begin, in order: at a last word, or up to `_MAX_PIECES` pieces
+    before it, at `low` or later (a superset of where one does begin); and the places
+    from which pieces lead on to a last word (a last word's start too, where pieces
+    from it lead on to another)."""
     pieces = _pieces()
+    words, lengths = pieces.words, pieces.lengths
+    found, led = heads, set()
     for _ in range(_MAX_PIECES):
+        reached = {
+            at - n
+            for at in heads
+            for n in lengths.get(folded[at - 1], ())
+            if at - n >= low and folded[at - n : at] in words
+        }
+        led |= reached
         # A position reached before was reached with more pieces left: not again.
-        heads = pieces.all_before(folded, start, heads) - found
+        heads = reached - found
         if not heads:
             break
-        found |= heads
-    return sorted(found), long_starts
+        found = found | heads
+    return sorted(found), led
 
 
-def _at_boundary(folded: str, at: int) -> bool:
-    """The start of the text, after a character that is not Han, or after a breaker."""
-    if at == 0:
-        return True
-    return not _is_han(folded[at - 1]) or bool(_breakers().starts(folded, 0, at))
+def _read(
+    folded: str,
+    end: int,
+    text_start: int,
+    starts: tuple[list[int], set[int]],
+    long_roles: dict[int, int],
+) -> list[tuple[int, int]]:
+    """The mentions read at `starts` (in order; and where pieces lead on to a last word),
+    up to `end`. At a word boundary the grammar is tried: whole where pieces lead on,
+    else only its branches that need none (`_named_grammar`); where a long role starts
+    (and ends by `end`), the long role."""
+    found: list[tuple[int, int]] = []
+    bounded, named = _at_boundary_grammar().match, _named_grammar().match
+    anywhere, breakers = _anywhere_grammar().match, _breakers()
+    after = 0  # where the last mention found ends
+    ordered, led = starts
+    for at in ordered:
+        if at < after:
+            continue  # inside the mention before
+        # At a word boundary: the start of the text, after a character that is not Han,
+        # or after a breaker.
+        boundary = at == text_start or not _is_han(folded[at - 1])
+        if boundary or breakers.ends_at(folded, text_start, at):
+            match = (bounded if at in led else named)(folded, at, end)
+        else:
+            match = None
+        if match is None and long_roles.get(at, end + 1) <= end:
+            match = anywhere(folded, at, end)
+        if match:
+            found.append(match.span())
+            after = match.end()
+    return found
 
 
 @lru_cache(maxsize=1 << 14)
@@ -243,15 +415,4 @@ def _is_han(char: str) -> bool:
 def spans(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the mentions in folded[start:end], left to right, non-overlapping; the
     text outside the window is seen as a regex lookbehind would see it."""
-    found: list[tuple[int, int]] = []
-    starts, long_starts = _starts(folded, start, end)
-    bounded, anywhere = _at_boundary_grammar(), _anywhere_grammar()
-    for at in starts:
-        if found and at < found[-1][1]:
-            continue  # inside the mention before
-        match = bounded.match(folded, at, end) if _at_boundary(folded, at) else None
-        if match is None and at in long_starts:
-            match = anywhere.match(folded, at, end)
-        if match:
-            found.append(match.span())
-    return found
+    return LastWords.of(folded).spans(start, end)

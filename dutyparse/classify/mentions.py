@@ -9,7 +9,9 @@ particle that cannot be part of a name (`协助|行政人事主管`, `报|分公
 - a line of work plus a title (`行政人事` + `主管`, `教学` + `主管`);
 - a unit of three or more characters (`技术服务部`, `物业管理处`).
 
-The grammar, and the scan that finds these spans fast, are in `mention_spans`.
+The grammar, and the scan that finds these spans fast, are in `mention_spans`. A
+document is scanned once (`mention_spans.LastWords`), and each item reads the mentions
+inside its span from that (`mentions_in`).
 
 A mention's relation comes from the ordered rule table `lexicons/mention_relations.toml`
 (`向…汇报` reports_to, `协助…` assists, `监督…` supervises, else other). Roles joined
@@ -21,29 +23,32 @@ by `和/及/与/、` are related by the words around the whole run (`对总经�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, cast
 
 import regex
 
 from dutyparse.classify.alternation import alternation
 from dutyparse.classify.canonical import canonical, surfaces
-from dutyparse.classify.matchform import fold
-from dutyparse.classify.mention_spans import relation_words, spans
+from dutyparse.classify.matchform import CACHE_SIZE, fold
+from dutyparse.classify.mention_spans import LastWords, relation_words
 from dutyparse.classify.role_text import ends_like_role
 from dutyparse.lexicons import lines, table
 from dutyparse.models import Mention, MentionRelation
 
-# Clause punctuation: a relation is read only inside the clause of its mention, and
-# never further than _REACH characters from it (relation words sit close to the role).
-_CLAUSE_END = regex.compile(r"[,，。;；!！?？\n]")
-_CLAUSE_START = regex.compile(r"[,，。;；!！?？\n]", flags=regex.REVERSE)
+# A relation is read only inside the clause of its mention (its relation words and the
+# gap to them hold no clause punctuation), and never further than _REACH characters
+# from it (relation words sit close to the role).
+_GAP = "[^,，。;；!！?？\n]"
 _REACH = 40
 # What joins two coordinated roles, with a short modifier: `总经理和副总经理`,
-# `财务部、行政部`, `院长和分管副院长`, `测试工程师、自动化测试工程师`.
+# `财务部、行政部`, `院长和分管副院长`, `测试工程师、自动化测试工程师`; at most
+# _COORDINATION_MAX characters.
 _COORDINATION = regex.compile(r"(?:以及|和|及|与|、|或|/)\p{Han}{0,4}")
+_COORDINATION_MAX = 6
 # A field label directly followed by its value: `直接上级总经理`, `直接上级：总经理`.
 _FIELD_GAP = regex.compile(r"[:：\s]?")
 
@@ -51,8 +56,6 @@ _FIELD_GAP = regex.compile(r"[:：\s]?")
 @dataclass(frozen=True, slots=True)
 class _Rule:
     relation: MentionRelation
-    before: regex.Pattern[str] | None
-    after: regex.Pattern[str] | None
     field: regex.Pattern[str] | None  # the `before` words closing a form label
 
 
@@ -62,20 +65,60 @@ def _words(words: Iterable[str]) -> str:
 
 
 def _rule(row: dict[str, Any]) -> _Rule:
-    before = after = None
-    if "before" in row:
-        before = regex.compile(rf"(?:{_words(row['before'])}).{{0,{row['before_gap']}}}$")
-    if "after" in row:
-        after = regex.compile(rf"^.{{0,{row['after_gap']}}}(?:{_words(row['after'])})")
     field = None
     if "before" in row and "after" not in row:
         field = regex.compile(rf"(?:{_words(row['before'])})[:：]?$")
-    return _Rule(cast(MentionRelation, row["relation"]), before, after, field)
+    return _Rule(cast(MentionRelation, row["relation"]), field)
 
 
 @cache
 def _rules() -> tuple[_Rule, ...]:
     return tuple(_rule(row) for row in table("mention_relations.toml")["rule"])
+
+
+@dataclass(frozen=True, slots=True)
+class _RuleReader:
+    """Every rule, in table order, as one pattern (`of`), and how far from a mention its
+    words may reach: `before` characters before it, `after` characters after it."""
+
+    pattern: re.Pattern[str]
+    before: int
+    after: int
+
+    @classmethod
+    def of(cls, rows: list[dict[str, Any]]) -> _RuleReader:
+        """The pattern reads `reversed(before) + "\\n" + after`, the text either side of
+        a mention, no line break in either: group k matches where rule k fits. Reversed,
+        the `before` words are read from the mention outwards, so both sides are
+        anchored; a gap never crosses clause punctuation, so the words stand in the
+        mention's clause (`报总经理审批` → `报\\n审批` fits `[^，…]{0,2}(?:报…)`)."""
+        alternatives, reach = [], [0, 0]
+        for row in rows:
+            before = after = ""
+            if "before" in row:
+                words, gap = [word[::-1] for word in row["before"]], row["before_gap"]
+                before = f"{_GAP}{{0,{gap}}}(?:{_words(words)})"
+                reach[0] = max(reach[0], gap + max(map(len, words)))
+            if "after" in row:
+                words, gap = row["after"], row["after_gap"]
+                after = rf"[^\n]*\n{_GAP}{{0,{gap}}}(?:{_words(words)})"
+                reach[1] = max(reach[1], gap + max(map(len, words)))
+            alternatives.append(f"({before}{after})")
+        return cls(re.compile("|".join(alternatives)), *reach)
+
+    def relation(self, before: str, after: str) -> MentionRelation:
+        """The relation of the first rule that fits, `before` reversed.
+
+        >>> _rule_reader().relation("助协", "工作")  # 协助|主管|工作
+        'assists'
+        """
+        fits = self.pattern.match(f"{before}\n{after}")
+        return _rules()[fits.lastindex - 1].relation if fits and fits.lastindex else "other"
+
+
+@cache
+def _rule_reader() -> _RuleReader:
+    return _RuleReader.of(table("mention_relations.toml")["rule"])
 
 
 @cache
@@ -84,47 +127,54 @@ def _relation_word() -> regex.Pattern[str]:
 
 
 @cache
-def _blocked_after() -> regex.Pattern[str]:
-    return regex.compile(rf"(?:{_words(lines('mention_blockers.txt'))})")
+def _blocked_after() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_words(lines('mention_blockers.txt'))})")
 
 
-def _names_role(folded: str, start: int, end: int) -> bool:
-    """A match that names a role (not `内部`, `各部门`, `在主席的领导下`)."""
-    name = folded[start:end]
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """What the words of a mention (matching form) say about it, read once per name."""
+
+    names_role: bool  # a role, not `内部`, `各部门`, `组织部门`
+    unless_after_de: bool  # … but not after `的` (`在主席的领导下`)
+    is_label: bool  # a generic word that labels a form field (`上级`)
+    generic: bool  # ends with a generic word (`员工福利`)
+    unit: bool  # ends with a unit word (`前厅部`)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _name(name: str) -> _Name:
+    """How a mention's words read (a pure function of a role name: names recur).
+
+    >>> _name("领导").unless_after_de, _name("内部").names_role
+    (True, False)
+    """
+    generic, units = lines("mention_roles.txt"), lines("role_units.txt")
+    return _Name(*_names_role(name), name in generic, name.endswith(generic), name.endswith(units))
+
+
+def _names_role(name: str) -> tuple[bool, bool]:
+    """Whether a match names a role (not `内部`, `各部门`, `在主席的领导下`), and whether
+    only where no `的` stands before it."""
     if name.endswith("部门") and _relation_word().fullmatch(name[:-2]):
-        return False  # `组织部门技能比武`: a verb and its object
+        return False, False  # `组织部门技能比武`: a verb and its object
     name = name.removesuffix("门") if name.endswith("部门") else name
     if name.endswith(lines("mention_roles.txt")):
-        return start == 0 or folded[start - 1] != "的"
+        return True, True
     if name in surfaces():
-        return name not in lines("mention_activities.txt")
-    return ends_like_role(name)
+        return name not in lines("mention_activities.txt"), False
+    return ends_like_role(name), False
 
 
-def _bare_generic(name: str, relation: MentionRelation) -> bool:
-    """`员工福利`, `上级部门`: a generic word (`mention_roles.txt`) names a role only when
-    the duty relates to it (`上级交办`, `协助员工`)."""
-    return relation == "other" and name.endswith(lines("mention_roles.txt"))
-
-
-def _line_of_work(folded: str, start: int, end: int, relation: MentionRelation) -> bool:
-    """`会计凭证`, `客服工作`, `业务员工作经验`: a position word used for its line of
-    work, unless a relation word shows a person is meant (`协助行政主管工作`). A unit
-    stays a unit (`前厅部工作情况`)."""
-    if relation != "other" or folded[start:end].endswith(lines("role_units.txt")):
-        return False
-    return bool(_blocked_after().match(folded, end))
-
-
-def _relation(folded: str, start: int, end: int) -> MentionRelation:
-    """Relation of the mention at [start, end) from the first rule that fits its clause
-    (at most `_REACH` characters either side)."""
-    low, high = max(0, start - _REACH), min(len(folded), end + _REACH)
-    clause_start = _CLAUSE_START.search(folded, low, start)
-    clause_end = _CLAUSE_END.search(folded, end, high)
-    before = folded[clause_start.end() if clause_start else low : start]
-    after = folded[end : clause_end.start() if clause_end else high]
-    return _first_rule(before, after)
+def _relation(found: LastWords, start: int, end: int, low: int, high: int) -> MentionRelation:
+    """Relation of the mention at [start, end) from the first rule that fits its clause,
+    inside folded[low:high]. Only the few characters a rule's words can reach are cut,
+    and each side up to its first line break (it ends the clause anyway)."""
+    reader, size = _rule_reader(), len(found.folded)
+    low = max(low, start - min(reader.before, _REACH))
+    high = min(high, end + min(reader.after, _REACH))
+    before, after = found.reverse[size - start : size - low], found.folded[end:high]
+    return reader.relation(before.partition("\n")[0], after.partition("\n")[0])
 
 
 def field_relation(label: str) -> MentionRelation:
@@ -139,28 +189,89 @@ def field_relation(label: str) -> MentionRelation:
     )
 
 
-def _first_rule(before: str, after: str) -> MentionRelation:
-    for rule in _rules():
-        if rule.before and not rule.before.search(before):
-            continue
-        if rule.after and not rule.after.search(after):
-            continue
-        return rule.relation
-    return "other"
+def _spans(found: LastWords, start: int, end: int) -> list[tuple[int, int]]:
+    """Role mentions in folded[start:end] (read on their own); a field label followed by
+    its value (`直接上级` in `直接上级总经理`) is dropped."""
+    spans = found.spans(start, end, start)
+    if not spans:
+        return spans
+    folded, named = found.folded, []
+    for a, b in spans:
+        name = _name(folded[a:b])
+        if name.names_role and not (name.unless_after_de and a > start and folded[a - 1] == "的"):
+            named.append((a, b, name.is_label))
+    return _without_field_labels(folded, named)
 
 
-def _spans(folded: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Role mentions in folded[start:end]; a field label followed by its value
-    (`直接上级` in `直接上级总经理`) is dropped."""
-    found = [span for span in spans(folded, start, end) if _names_role(folded, *span)]
+def _without_field_labels(folded: str, named: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+    """The spans of `named` (start, end, is a generic word) but the generic words that
+    label a form field, right before the next (`直接上级：总经理`)."""
     kept = []
-    for index, (a, b) in enumerate(found):
-        following = found[index + 1][0] if index + 1 < len(found) else None
-        is_label = folded[a:b] in lines("mention_roles.txt")
+    for index, (a, b, is_label) in enumerate(named):
+        following = named[index + 1][0] if index + 1 < len(named) else None
         if is_label and following is not None and _FIELD_GAP.fullmatch(folded, b, following):
             continue
         kept.append((a, b))
     return kept
+
+
+def mentions_in(
+    text: str,
+    found: LastWords,
+    start: int,
+    end: int,
+    exclude: frozenset[str] = frozenset(),
+    default: MentionRelation = "other",
+) -> list[Mention]:
+    """Roles named in text[start:end], read on their own (as `find_mentions` reads them),
+    where `found` holds the last words of the whole matching form of `text`.
+
+    >>> text = "协助主管工作。向总经理汇报"
+    >>> [(m.role, m.start) for m in mentions_in(text, LastWords.of(fold(text)), 7, 13)]
+    [('总经理', 8)]
+    """
+    spans = _spans(found, start, end)
+    return _mentions(text, found, spans, start, end, exclude, default) if spans else []
+
+
+def _mentions(
+    text: str,
+    found: LastWords,
+    spans: list[tuple[int, int]],
+    start: int,
+    end: int,
+    exclude: frozenset[str],
+    default: MentionRelation,
+    offset: int = 0,
+) -> list[Mention]:
+    """The mentions at `spans` in text[start:end] (`found`: its last words), with spans
+    moved by `offset`."""
+    folded, mentions = found.folded, []
+    for group in _coordinated(folded, spans):
+        relations = _group_relations(found, group, start, end)
+        for (a, b), relation in zip(group, relations, strict=True):
+            relation = default if relation == "other" else relation
+            if relation == "other" and _unrelated(folded, a, b, end):
+                continue
+            role = text[a:b]
+            role_id = canonical(role)
+            if role_id not in exclude:
+                mention = Mention(
+                    role=role, relation=relation, start=offset + a, end=offset + b, role_id=role_id
+                )
+                mentions.append(mention)
+    return mentions
+
+
+def _unrelated(folded: str, start: int, end: int, high: int) -> bool:
+    """A mention no rule relates that names no person: a generic word (`员工福利`,
+    `上级部门`), or a position word used for its line of work (`会计凭证`, `客服工作`,
+    `业务员工作经验`; a unit stays a unit: `前厅部工作情况`). With a relation
+    (`上级交办`, `协助行政主管工作`) both name a person."""
+    name = _name(folded[start:end])
+    if name.generic:
+        return True
+    return not name.unit and _blocked_after().match(folded, end, high) is not None
 
 
 def find_mentions(
@@ -180,42 +291,37 @@ def find_mentions(
     [('总经理', 'reports_to'), ('施工员', 'supervises')]
     """
     window = text[start:end]
-    folded = fold(window) if folded is None else folded
-    mentions: list[Mention] = []
-    for group in _coordinated(folded, _spans(folded, 0, len(folded))):
-        for (a, b), relation in zip(group, _group_relations(folded, group), strict=True):
-            relation = default if relation == "other" else relation
-            if _line_of_work(folded, a, b, relation) or _bare_generic(folded[a:b], relation):
-                continue
-            role, role_id = window[a:b], canonical(window[a:b])
-            if role_id not in exclude:
-                mention = Mention(
-                    role=role, relation=relation, start=start + a, end=start + b, role_id=role_id
-                )
-                mentions.append(mention)
-    return mentions
+    found = LastWords.of(fold(window) if folded is None else folded)
+    spans = _spans(found, 0, len(window))
+    if not spans:
+        return []
+    return _mentions(window, found, spans, 0, len(window), exclude, default, offset=start)
 
 
 def _coordinated(folded: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """Spans grouped into runs joined by `和/及/与/、` (`总经理和副总经理`)."""
     groups: list[list[tuple[int, int]]] = []
     for span in spans:
-        if groups and _COORDINATION.fullmatch(folded, groups[-1][-1][1], span[0]):
+        gap = (groups[-1][-1][1], span[0]) if groups else (0, 0)
+        joined = 0 < gap[1] - gap[0] <= _COORDINATION_MAX and _COORDINATION.fullmatch(folded, *gap)
+        if joined:
             groups[-1].append(span)
         else:
             groups.append([span])
     return groups
 
 
-def _group_relations(folded: str, group: list[tuple[int, int]]) -> list[MentionRelation]:
+def _group_relations(
+    found: LastWords, group: list[tuple[int, int]], low: int, high: int
+) -> list[MentionRelation]:
     """Relations of coordinated roles: the words around the whole run decide for all
     (`对总经理和副总经理负责`, `在院长和分管副院长领导下`); failing that each role's own,
     a role without one sharing the one before it."""
-    shared = _relation(folded, group[0][0], group[-1][1])
+    shared = _relation(found, group[0][0], group[-1][1], low, high)
     if shared != "other" or len(group) == 1:
         return [shared] * len(group)  # a lone role's own relation is the shared one
     relations: list[MentionRelation] = []
     for a, b in group:
-        own = _relation(folded, a, b)
+        own = _relation(found, a, b, low, high)
         relations.append(relations[-1] if own == "other" and relations else own)
     return relations

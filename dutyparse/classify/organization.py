@@ -24,6 +24,7 @@ True
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -66,8 +67,21 @@ def _place_length(name: str) -> int:
     found = _PLACE_LEVEL.match(name)
     if found:
         return int(found.end())
-    places = [p for p in lines("places.txt") if name.startswith(p)]
-    return max(map(len, places), default=0)
+    places = _places()
+    return max((n for n in places.lengths if name[:n] in places.names), default=0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Places:
+    names: frozenset[str]
+    lengths: tuple[int, ...]  # of the names, longest first
+
+
+@cache
+def _places() -> _Places:
+    """The places of `places.txt`, looked up by length (a name's prefix of each)."""
+    names = frozenset(lines("places.txt"))
+    return _Places(names, tuple(sorted({len(name) for name in names}, reverse=True)))
 
 
 def _descriptive(name: str) -> bool:

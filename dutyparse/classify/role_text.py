@@ -15,6 +15,7 @@ as written, whitespace removed: `網吧店長崗位職責` → `網吧店長`.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 import regex
@@ -24,6 +25,9 @@ from dutyparse.classify.matchform import CACHE_SIZE, fold, squeeze
 from dutyparse.lexicons import lines
 
 _ROLE_MIN, _ROLE_MAX, _LABEL_MAX = 2, 16, 24
+# What `regex` reads as `\s`, for patterns compiled with `re` (whose `\s` also takes
+# U+001C–U+001F); `tests/test_roles.py` checks the two agree.
+_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # Characters trimmed from both ends of a window: spaces and punctuation.
 _TRIM = " \n:：、,，.。;；!！?？-—_·*#"
 # A bracket closing a heading: `(一)`, `（20200502123308）`, `(加挂院工会牌子)`.
@@ -44,24 +48,32 @@ _PERCENT = regex.compile(r"\s*[0-9]+(?:\.[0-9]+)?\s*%\s*$")
 # Connectors that join two parts of a heading: `…组织架构及客服部门岗位职责`.
 _CONNECTOR = regex.compile(r"以及|及|和")
 # A phase before a unit: `项目前期客户服务部`, `项目交房后客户服务部`.
-_PHASE = regex.compile(r"(?:前期|中期|后期|初期|阶段|期间|之前|之后|前|后)$")
+_PHASE = re.compile(r"(?:前期|中期|后期|初期|阶段|期间|之前|之后|前|后)$")
 # Clause punctuation: a label containing it is a sentence, not a name.
-_CLAUSE = regex.compile(r"[,，。;；!！?？、]")
+_CLAUSE = re.compile(r"[,，。;；!！?？、]")
 # What a role's name never contains besides clause punctuation: `岗位名称：店长`.
-_NOT_IN_NAME = regex.compile(r"[,，。;；!！?？、:：]")
-# The label of an item: text up to the first whitespace or colon.
-_LABEL = regex.compile(r"\s*([^\s:：]+)")
+_NOT_IN_NAME = re.compile(r"[,，。;；!！?？、:：]")
+# The label of an item: text up to the first whitespace or colon; read no further than
+# one character past the longest label (a longer run is no label either way).
+_LABEL = re.compile(rf"[{_SPACE}]*([^{_SPACE}:：]{{1,{_LABEL_MAX + 1}}})")
 # A place written with its level: `南京市`, `岚皋县`, `徐汇区`.
 _PLACE_LEVEL = regex.compile(r"^\p{Han}{1,6}?(?:省|市|区|县|镇|乡|州)$")
 # Parts of a posting title: `淘宝运营/店长`, `销售行政专员-会务方向`, `客服（徐汇）`.
 _TITLE_PART = regex.compile(r"[(（][^()（）]*[)）]|[-—_/][^-—_/()（）]+|[^-—_/()（）]+")
 _TITLE_SPLIT = regex.compile(r"[+|｜丨]")
-# The position a form or posting names: `岗位名称：出纳`, `职位名称 项目经理`, `职位：店长`.
-_POSITION_FIELD = regex.compile(
-    r"(?:岗位名称|职位名称)[:：]?\s*|(?:招聘岗位|招聘职位|应聘岗位|岗位|职位)[:：]\s*"
+# The position a form or posting names: `岗位名称：出纳`, `职位名称 项目经理`, `职位：店长`;
+# the second kind of field needs its colon. One word a branch: `re` then skips straight
+# to where one may start.
+_NAME_FIELDS = ("岗位名称", "职位名称")
+_COLON_FIELDS = ("招聘岗位", "招聘职位", "应聘岗位", "岗位", "职位")
+_POSITION_FIELD = re.compile(
+    "|".join(
+        [rf"{field}[:：]?[{_SPACE}]*" for field in _NAME_FIELDS]
+        + [rf"{field}[:：][{_SPACE}]*" for field in _COLON_FIELDS]
+    )
 )
 # Where a field value ends: whitespace or punctuation.
-_VALUE_END = regex.compile(r"[\s,，。;；:：、|｜]")
+_VALUE_END = re.compile(rf"[{_SPACE},，。;；:：、|｜]")
 # Tags opening a posting title: `【招聘】`, `[急聘]`, `急聘：`.
 _TITLE_TAGS = regex.compile(
     r"(?:\s*[【\[][^【】\[\]]*[】\]]|\s*(?:急聘|急招|诚聘|热招|招聘)[:：\s])*\s*"
@@ -73,9 +85,9 @@ _TITLE_PAY = regex.compile(
 
 
 @cache
-def _alternation(name: str) -> regex.Pattern[str]:
+def _alternation(name: str) -> re.Pattern[str]:
     words = sorted(lines(name), key=len, reverse=True)
-    return regex.compile("(?:" + "|".join(regex.escape(word) for word in words) + ")")
+    return re.compile("(?:" + "|".join(re.escape(word) for word in words) + ")")
 
 
 @cache
@@ -84,13 +96,18 @@ def _suffix() -> regex.Pattern[str]:
 
 
 @cache
-def _org_prefix() -> regex.Pattern[str]:
-    return regex.compile(rf".*({_alternation('org_suffixes.txt').pattern})")
+def _org_prefix() -> re.Pattern[str]:
+    return re.compile(rf".*({_alternation('org_suffixes.txt').pattern})")
 
 
 @cache
 def _set(name: str) -> frozenset[str]:
     return frozenset(lines(name))
+
+
+@cache
+def _tuple(name: str) -> tuple[str, ...]:
+    return tuple(_set(name))
 
 
 def is_role(name: str) -> bool:
@@ -117,14 +134,14 @@ def ends_like_role(name: str) -> bool:
         return False
     if name.endswith(_headed_surfaces()):
         return True  # `项目部安全员`: 安全员 is a role though 全员 is a look-alike
-    if name.endswith(tuple(_set("role_false_heads.txt"))):
+    if name.endswith(_tuple("role_false_heads.txt")):
         return False
     return name.endswith(_heads())
 
 
 def _is_position(name: str) -> bool:
     """Whether `name` ends like a position rather than a unit (`校长`, not `领导小组`)."""
-    return name.endswith(tuple(_set("role_heads.txt"))) and is_role(name)
+    return name.endswith(_tuple("role_heads.txt")) and is_role(name)
 
 
 @cache
@@ -148,8 +165,21 @@ def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
 
 def _strip_suffix(folded: str, start: int, end: int) -> int:
     """End of the window once duty words are stripped (`…岗位职责及管理制度`)."""
+    if end > start and folded[end - 1] not in _suffix_ends() and not folded[end - 1].isspace():
+        return end  # the window ends with no duty word
     found = _suffix().search(folded, start, end)
     return found.start() if found else end
+
+
+@cache
+def _suffix_ends() -> frozenset[str]:
+    """The characters duty words end with (`责` of 职责)."""
+    return frozenset(word[-1] for word in lines("role_suffixes.txt"))
+
+
+@cache
+def _longest_surface() -> int:
+    return max(map(len, surfaces()), default=0)
 
 
 def _strip_prefix(folded: str, start: int, end: int) -> int:
@@ -157,16 +187,20 @@ def _strip_prefix(folded: str, start: int, end: int) -> int:
     organisation always goes (`商贸公司|总经理`, `华晟…有限公司|部门`); a bare type only
     before a position (`学校|校长`, but `学校安全工作领导小组`); a known role stays whole
     (`分公司经理`)."""
-    if squeeze(folded[start:end]) in surfaces():
+    whole = squeeze(folded[start:end])
+    if whole in surfaces():
         return start
     org = _org_prefix().match(folded, start, end)
     if org and org.end() < end:
         rest = squeeze(folded[org.end() : end])
         if len(squeeze(folded[start : org.start(1)])) >= 2 or _is_position(rest):
             return int(org.end())
-    for cut in range(start + 3, end - 1):
+    # A known role after a phase; without whitespace in the window, a cut further back
+    # than the longest role leaves too much to be one.
+    first = start + 3 if len(whole) < end - start else max(start + 3, end - _longest_surface())
+    for cut in range(first, end - 1):
         rest = squeeze(folded[cut:end])
-        if _PHASE.search(folded, start, cut) and rest in surfaces() and len(rest) >= 3:
+        if rest in surfaces() and len(rest) >= 3 and _PHASE.search(folded, start, cut):
             return cut
     return start
 
@@ -177,10 +211,18 @@ def _window_role(folded: str, start: int, end: int) -> tuple[int, int] | None:
     if _alternation("role_label_verbs.txt").match(folded, start, end):
         return None
     end = _trim(folded, start, _strip_suffix(folded, start, end))[1]
-    bracket = _TRAILING_BRACKET.search(folded, start, end)
-    end = _trim(folded, start, bracket.start())[1] if bracket else end
+    bracket = _trailing_bracket(folded, start, end)
+    end = _trim(folded, start, bracket)[1] if bracket is not None else end
     start = _strip_prefix(folded, start, end)
     return (start, end) if is_role(squeeze(folded[start:end])) else None
+
+
+def _trailing_bracket(folded: str, start: int, end: int) -> int | None:
+    """Where a bracket closing folded[start:end] starts (`(一)`), if one does."""
+    if end > start and folded[end - 1] not in ")]】" and not folded[end - 1].isspace():
+        return None  # the bracket would close the window, spaces aside
+    bracket = _TRAILING_BRACKET.search(folded, start, end)
+    return bracket.start() if bracket else None
 
 
 def _heading_span(folded: str) -> tuple[int, int] | None:
@@ -290,8 +332,8 @@ def label_span(body: str, folded: str | None = None) -> tuple[int, int] | None:
     if not label or not 0 < len(label.group(1)) <= _LABEL_MAX:
         return None
     start, end = label.span(1)
-    bracket = _TRAILING_BRACKET.search(folded, start, end)
-    end = bracket.start() if bracket else end
+    bracket = _trailing_bracket(folded, start, end)
+    end = bracket if bracket is not None else end
     return None if _CLAUSE.search(folded, start, end) else (start, end)
 
 
@@ -304,7 +346,11 @@ def label_role(body: str, folded: str | None = None) -> str | None:
     ('党政办公室', None)
     """
     folded = fold(body) if folded is None else folded
-    label = label_span(body, folded)
+    return role_in_label(body, folded, label_span(body, folded))
+
+
+def role_in_label(body: str, folded: str, label: tuple[int, int] | None) -> str | None:
+    """`label_role`, where `label` is `label_span(body, folded)`."""
     # A label holds no whitespace, so no `\r\n` either: its form is a slice of the body's.
     if label is None or folded[label[0] : label[1]] in _set("form_fields.txt"):
         return None

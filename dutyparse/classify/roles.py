@@ -16,22 +16,32 @@ Walking the tree top-down, each level hands its children a context (role, kind):
 - an item outside any section is judged by its label (`一、目的 明晰…` overview), a
   member list (`组长:… 成员:…` other), else the title's kind, else duties;
 - every role gets its canonical id (`dutyparse.roles.canonical`), every item its
-  mentions of other roles (`mentions.find_mentions`).
+  mentions of other roles (`mentions.mentions_in`, read off one scan of the document).
+
+Fields are written straight into the models' `__dict__` and marked as set (`_assign`),
+which is all a pydantic model's `__setattr__` does while `validate_assignment` is off,
+without its Python call per field; with it on, `_assign` goes through `setattr` and its
+validation.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel
 
 from dutyparse.classify.canonical import canonical
 from dutyparse.classify.matchform import Folded
-from dutyparse.classify.mentions import field_relation, find_mentions
+from dutyparse.classify.mention_spans import LastWords
+from dutyparse.classify.mentions import field_relation, mentions_in
 from dutyparse.classify.organization import find_organization
 from dutyparse.classify.role_text import (
     heading_role,
-    label_role,
     label_span,
     position_fields,
+    role_in_label,
     title_role,
 )
 from dutyparse.classify.section_kind import kind_of, member_list_kind
@@ -49,6 +59,14 @@ class _Context:
     relation: MentionRelation = "other"  # of roles filed under a form field (`直接上级`)
 
 
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """The document's text, its matching form, and the last words of mentions in it."""
+
+    text: Folded
+    last_words: LastWords
+
+
 def annotate_roles(doc: Document, text: str, folded: str | None = None) -> None:
     """Fill section_kind, role and mentions on sections and items, organization on doc.
     `folded` is `fold(text)` (`normalize(text)`), when the caller has it.
@@ -62,9 +80,10 @@ def annotate_roles(doc: Document, text: str, folded: str | None = None) -> None:
     ('仓管员', '仓库管理员', 'duties', [('主管', 'assists')])
     """
     # Folded once; items cut their matching form from it.
-    source = Folded.of(text) if folded is None else Folded(text, folded)
-    doc.organization = doc.organization or find_organization(text, source.folded)
-    top = _Context(title_role(doc.title) or _form_position(source), kind_of(doc.title or ""))
+    folded_text = Folded.of(text) if folded is None else Folded(text, folded)
+    doc.organization = doc.organization or find_organization(text, folded_text.folded)
+    top = _Context(title_role(doc.title) or _form_position(folded_text), kind_of(doc.title or ""))
+    source = _Source(folded_text, LastWords.of(folded_text.folded))
     _annotate_items(doc.items, source, top, top_level=True)
     for section in doc.sections:
         _annotate_section(section, source, top)
@@ -77,40 +96,65 @@ def _form_position(source: Folded) -> str | None:
     return next(iter(named.values())) if len(named) == 1 else None
 
 
-def _annotate_section(section: Section, source: Folded, parent: _Context) -> None:
-    section.role = heading_role(section.title) or parent.role
-    section.role_id = canonical(section.role)
-    section.section_kind = kind_of(section.title) or parent.kind or _DEFAULT_KIND
-    relation = field_relation(section.title) if section.section_kind == "reporting" else "other"
-    context = _Context(section.role, section.section_kind, relation)
+def _annotate_section(section: Section, source: _Source, parent: _Context) -> None:
+    role = heading_role(section.title) or parent.role
+    kind = kind_of(section.title) or parent.kind or _DEFAULT_KIND
+    _assign(section, role=role, role_id=canonical(role), section_kind=kind)
+    relation = field_relation(section.title) if kind == "reporting" else "other"
+    context = _Context(role, kind, relation)
     _annotate_items(section.items, source, context, top_level=False)
     for child in section.sections:
         _annotate_section(child, source, context)
 
 
-def _annotate_items(items: list[Item], source: Folded, context: _Context, top_level: bool) -> None:
+def _annotate_items(items: list[Item], source: _Source, context: _Context, top_level: bool) -> None:
     """Annotate a list of items; an unmarked paragraph that names a role
     (`执行总监具体岗位职责:`) hands that role to the items after it."""
+    text, context_id = source.text.text, canonical(context.role)
     for item in items:
-        body = item_body(item, source.text)
-        folded = source.window(item.end - len(body), item.end)
-        own_role = label_role(body, folded) if context.kind != "reporting" else None
-        item.role = own_role or context.role
-        item.role_id = canonical(item.role)
-        item.section_kind = _label_kind(body, folded, context) if top_level else _kind(context)
-        item.mentions = _mentions(item, source.text, folded, context)
+        body = item_body(item, text)
+        start, end = item.end - len(body), item.end
+        folded = source.text.window(start, end)
+        own_role = label = None
+        if top_level or context.kind != "reporting":
+            label = label_span(body, folded)
+            if label and context.kind != "reporting":
+                own_role = role_in_label(body, folded, label)
+        role, role_id = (own_role, canonical(own_role)) if own_role else (context.role, context_id)
+        kind = _label_kind(body, folded, label, context) if top_level else _kind(context)
+        mentions = _mentions(source, start, end, role_id, kind, context)
+        _assign(item, role=role, role_id=role_id, section_kind=kind, mentions=mentions)
         if own_role and item.marker is None:
-            context = _Context(own_role, context.kind, context.relation)
+            context, context_id = _Context(own_role, context.kind, context.relation), role_id
 
 
-def _mentions(item: Item, text: str, folded: str, context: _Context) -> list[Mention]:
-    """Other roles the item names (`folded`: the matching form of its body). In
-    requirements a bare mention is a qualification (`一年以上业务助理经验`), so only those
-    with a relation are kept there."""
-    own = frozenset({item.role_id} if item.role_id else ())
-    start = item.end - len(folded)
-    found = find_mentions(text, start, item.end, own, context.relation, folded=folded)
-    if item.section_kind == "requirements":
+def _assign(model: BaseModel, **values: Any) -> None:
+    """Set fields the way pydantic's `__setattr__` does without validate_assignment:
+    into `__dict__`, marked as set. With validate_assignment on, through `setattr`."""
+    if _validates_assignment():
+        for name, value in values.items():
+            setattr(model, name, value)
+    else:
+        model.__dict__.update(values)
+        model.__pydantic_fields_set__.update(values)
+
+
+@cache
+def _validates_assignment() -> bool:
+    """Whether the annotated models validate assignments (then `_assign` must go
+    through their `__setattr__`)."""
+    return any(model.model_config.get("validate_assignment") for model in (Item, Section))
+
+
+def _mentions(
+    source: _Source, start: int, end: int, role_id: str | None, kind: SectionKind, context: _Context
+) -> list[Mention]:
+    """Other roles the item at [start, end) (its body) names, its own role (`role_id`)
+    left out. In requirements a bare mention is a qualification (`一年以上业务助理经验`),
+    so only those with a relation are kept there."""
+    own = frozenset({role_id} if role_id else ())
+    found = mentions_in(source.text.text, source.last_words, start, end, own, context.relation)
+    if kind == "requirements":
         return [mention for mention in found if mention.relation != "other"]
     return found
 
@@ -119,10 +163,12 @@ def _kind(context: _Context) -> SectionKind:
     return context.kind or _DEFAULT_KIND
 
 
-def _label_kind(body: str, folded: str, context: _Context) -> SectionKind:
-    """Kind of an item outside any section (`folded`: the matching form of its body): its
-    label's cue (`一、目的 …`), a member list (`组长:… 成员:…`), else the title's kind."""
-    label = label_span(body, folded)
+def _label_kind(
+    body: str, folded: str, label: tuple[int, int] | None, context: _Context
+) -> SectionKind:
+    """Kind of an item outside any section (`folded`: the matching form of its body,
+    `label`: the span of its label): its label's cue (`一、目的 …`), a member list
+    (`组长:… 成员:…`), else the title's kind."""
     kind = kind_of(body[label[0] : label[1]]) if label else None
     return kind or member_list_kind(body, folded) or _kind(context)
 
