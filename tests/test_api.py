@@ -105,3 +105,17 @@ def test_import_defers_the_parser_until_first_use() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+def test_parse_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    assert gc.isenabled()
+    dutyparse.parse(SAMPLE)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        dutyparse.parse(SAMPLE)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
