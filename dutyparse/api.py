@@ -34,6 +34,12 @@ def parse(text: str, source: str | None = None) -> Document:
 
 def _parse(text: str, source: str | None) -> Document:
     norm = normalize(text)
+    doc = _structure(text, norm, source)  # its markers, labels and tree are freed here
+    return classify(doc, text, norm)
+
+
+def _structure(text: str, norm: str, source: str | None) -> Document:
+    """The document's title, sections, items and skipped blocks, not yet classified."""
     cands = find_candidates(norm)
     title = title_span(norm, cands)
     skips = find_skipped(norm, title, cands)
@@ -43,7 +49,7 @@ def _parse(text: str, source: str | None) -> Document:
         norm, cands, [label for label in find_labels(norm, cands) if not _in_hole(label, holes)]
     )
     items, sections = assemble(text, root, holes)
-    doc = Document(
+    return Document(
         source=source,
         title=squeeze(text[title[0] : title[1]]) if title else None,
         title_start=title[0] if title else None,
@@ -53,7 +59,6 @@ def _parse(text: str, source: str | None) -> Document:
         skipped=skipped_models(text, skips),
         warnings=diagnostics(text, root),
     )
-    return classify(doc, text, norm)
 
 
 @contextmanager
