@@ -18,7 +18,7 @@ from dutyparse.markers import Candidate, find_candidates
 from dutyparse.models import Document
 from dutyparse.normalize import normalize
 from dutyparse.textclean import squeeze
-from dutyparse.tree import build
+from dutyparse.tree import Node, build
 
 
 def parse(text: str, source: str | None = None) -> Document:
@@ -48,6 +48,18 @@ def _structure(text: str, norm: str, source: str | None) -> Document:
     root = build(
         norm, cands, [label for label in find_labels(norm, cands) if not _in_hole(label, holes)]
     )
+    return _document(text, source, title, skips, root, holes)
+
+
+def _document(
+    text: str,
+    source: str | None,
+    title: tuple[int, int] | None,
+    skips: list[Skip],
+    root: Node,
+    holes: Holes,
+) -> Document:
+    """The unclassified document model of a built tree."""
     items, sections = assemble(text, root, holes)
     return Document(
         source=source,
