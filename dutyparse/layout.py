@@ -32,6 +32,9 @@ _PAGE_REF = regex.compile(
     r"(?<! )"  # start where a space run starts: linear on long runs
     r"(?:[ ]*\([ ]*[0-9]{1,3}[ ]*\)|[ ]*[.…·]{2,}[ ]*[0-9]{1,3}|[ ]{2,}[0-9]{1,3})[ ]*$"
 )
+_NON_SPACE = regex.compile(r"[^\s]")
+_ENTRY_CLAUSE_END = regex.compile(r"[。;；]")  # a sentence: not a TOC entry
+_LINE_CLAUSE_END = regex.compile(r"[。;]")
 _PAGE_REF_ENDS = "0123456789)"  # the last character of a (stripped) line ending in one
 _HAN_OR_PAREN = regex.compile(r"[\p{Han}(]")  # what continues a title into a longer name
 _LEADING_SEGMENT = regex.compile(r"([^\s]{2,30})[ ]+")
@@ -211,13 +214,13 @@ def _toc_entries_end(norm: str, cands: list[Candidate], pos: int) -> int:
     """
     entries = _toc_entries(norm, cands, pos)
     first = next(entries, None)
-    if first is None or regex.search(r"[^\s]", norm[pos : first[0].start]):
+    if first is None or _NON_SPACE.search(norm, pos, first[0].start):
         return pos
     paged = _PAGE_REF.search(_entry_text(norm, *first)) is not None
     end, count = pos, 0
     for cand, following in itertools.chain([first], entries):
         entry = _entry_text(norm, cand, following)
-        if len(entry) > _TOC_ENTRY_MAX + 8 or regex.search(r"[。;；]", entry):
+        if len(entry) > _TOC_ENTRY_MAX + 8 or _ENTRY_CLAUSE_END.search(entry):
             break
         if paged and not _PAGE_REF.search(entry):
             break
@@ -265,7 +268,7 @@ def _page_numbered_runs(norm: str) -> list[Skip]:
             and len(line) <= _TOC_ENTRY_MAX
             and line[-1] in _PAGE_REF_ENDS
             and _PAGE_REF.search(line)
-            and not regex.search("[。;]", line)
+            and not _LINE_CLAUSE_END.search(line)
         ):
             run.append((start, end))
             continue
