@@ -8,7 +8,9 @@ measured in the same run: 1/10 means a tenth of the regex's speed. The rows:
 
 1. `parse` + `model_dump_json` on the seed ×20 (../shared/seeds/*.txt joined, 20 copies,
    parsed as one text; the corpora joined when the seeds are missing) and on each
-   corpora/docs/*.txt separately, read as the CLI reads them (`dutyparse.readers`);
+   corpora/docs/*.txt separately, read as the CLI reads them (`dutyparse.readers`); and
+   the command line's path on the seed ×20: `parse_record` + `records.dump_json`, the
+   same JSON without the pydantic models;
 2. the time of each stage of `api.parse` on the seed ×20, run one by one (`staged_parse`);
 3. growth: parse time of the seed ×20 over the seed ×2 (×10 input, target ≤ ×12);
 4. `from dutyparse import parse` minus `import pydantic` (fresh interpreters, `python -c`;
@@ -16,7 +18,9 @@ measured in the same run: 1/10 means a tenth of the regex's speed. The rows:
    `dutyparse parse DOC --format json` call, wall time;
 5. peak memory of parse + JSON on a 10 MB (UTF-8) input in a fresh interpreter: its peak
    RSS during the parse (VmHWM, reset just before it) minus its RSS before it (dutyparse
-   imported, text built), in MiB and as a multiple of the input's bytes (target ≤ 10×);
+   imported, text built), in MiB and as a multiple of the input's bytes (target ≤ 10×),
+   for `parse` (models, `model_dump_json`) and for the command line's way (`parse_record`,
+   records written piece by piece with `records.iter_json`);
 6. `dutyparse batch` on 10,000 generated documents (`bench_batch.generate`), 1 and 2 jobs;
 7. peers from the `bench` extra, on the same text: jionlp `extract_time` per line, jieba
    (dictionary load; `lcut`), unstructured `partition_text` — each skipped with its reason.
@@ -55,18 +59,20 @@ from bench_temporal import jionlp_extract_factory
 import dutyparse
 from dutyparse import api
 from dutyparse.atomic import write_atomic
-from dutyparse.classify import classify
+from dutyparse.classify import annotate_roles, annotate_times
 from dutyparse.labels import find_labels
 from dutyparse.layout import find_skipped, title_span
 from dutyparse.markers import find_candidates
+from dutyparse.models import Document
 from dutyparse.normalize import normalize
 from dutyparse.readers import read_path
+from dutyparse.records import dump_json
 from dutyparse.tree import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 CORPORA = ROOT / "corpora" / "docs"
-STAGES = ("normalise", "tokenise", "tree", "classify", "serialise")
+STAGES = ("normalise", "tokenise", "tree", "classify", "models", "serialise")
 WARM_UP = "预热：1、加载词表"  # loads the lexicons once, as a long-running process would
 
 
@@ -166,6 +172,9 @@ def parse_rows(b: Bench) -> list[Row]:
     """Parse + JSON throughput on the main text (one document) and on the corpora."""
     rows = speed_rows(f"parse + JSON, {b.name}", timed(parse_json(b.text), b.runs), [b.text],
                       b.floor)  # fmt: skip
+    seconds = timed(lambda: dump_json(api.parse_record(b.text)), b.runs)
+    rows += speed_rows(f"parse_record + dump_json (the CLI's path), {b.name}", seconds, [b.text],
+                       b.floor)  # fmt: skip
     rows.append(Row(f"plain regex pass, {b.name}", "chars/s", b.regex, 1.0))
     if b.docs:
         seconds = timed(lambda: [dutyparse.parse(d).model_dump_json() for d in b.docs], b.runs)
@@ -194,9 +203,13 @@ def staged_parse(text: str) -> tuple[str, list[float]]:
     root = build(norm, cands, labels)
     doc = api._document(text, None, title, skips, root, holes)
     clock.append(time.perf_counter())  # tree: build + assemble
-    classify(doc, text, norm)
+    annotate_roles(doc, text, norm)
+    del norm
+    annotate_times(doc, text)
     clock.append(time.perf_counter())  # classify: roles + times
-    out = doc.model_dump_json()
+    model = Document.of(doc)
+    clock.append(time.perf_counter())  # models: records validated into pydantic models
+    out = model.model_dump_json()
     clock.append(time.perf_counter())  # serialise
     return out, [b - a for a, b in itertools.pairwise(clock)]
 
@@ -271,7 +284,7 @@ def startup_rows(b: Bench) -> list[Row]:
 # does) inherits its parent's peak in ru_maxrss; VmHWM is its own, and clear_refs
 # resets it to the current RSS (Linux ≥ 4.0).
 MEMORY_CHILD = """
-import gc, sys
+import gc, os, sys
 from pathlib import Path
 import dutyparse
 
@@ -281,34 +294,46 @@ def kib(key):
 
 base, size = Path(sys.argv[1]).read_text(encoding="utf-8"), int(sys.argv[2])
 text = "\\n\\n".join([base] * (size // len(base.encode()) + 1))
-dutyparse.parse("预热：1、加载词表")
+if sys.argv[3] == "parse":
+    parse, dump = dutyparse.parse, lambda doc: doc.model_dump_json()
+else:  # as the command line writes it: piece by piece
+    from dutyparse.api import parse_record as parse
+    from dutyparse.records import iter_json
+
+    def dump(doc):
+        with open(os.devnull, "wb") as sink:
+            for piece in iter_json(doc):
+                sink.write(piece.encode("utf-8"))
+parse("预热：1、加载词表")
 gc.collect()
 Path("/proc/self/clear_refs").write_text("5")
 before = kib("VmRSS:")
-doc = dutyparse.parse(text)
+doc = parse(text)
 parsed = kib("VmHWM:")
-doc.model_dump_json()
+dump(doc)
 print(len(text.encode()), (parsed - before) * 1024, (kib("VmHWM:") - before) * 1024)
 """
 
 
 def memory_rows(b: Bench) -> list[Row]:
     """Peak RSS increase of parse + JSON over a `memory_mb` MB input, in a fresh process."""
-    with tempfile.TemporaryDirectory() as work:
-        base = Path(work) / "base.txt"
-        base.write_text(b.base, encoding="utf-8")
-        command = [sys.executable, "-c", MEMORY_CHILD, str(base), str(int(b.memory_mb * 1e6))]
-        outputs = [child(command) for _ in range(b.heavy_runs)]
-    sizes, parsed, grown = zip(*(map(int, out.split()) for out in outputs), strict=True)
     rows = []
-    for what, peaks in (("parse", parsed), ("parse + JSON", grown)):
-        name = f"peak RSS increase, {what}, {sizes[0] / 1e6:.1f} MB input"
-        note = f"VmHWM during {what} minus VmRSS before (dutyparse imported, text built)"
-        rows += [
-            Row(name, "MiB", [g / 2**20 for g in peaks], note=note),
-            Row(name, "× input", [g / s for g, s in zip(peaks, sizes, strict=True)],
-                note="target ≤ 10× the UTF-8 bytes"),
-        ]  # fmt: skip
+    for entry in ("parse", "parse_record"):
+        with tempfile.TemporaryDirectory() as work:
+            base = Path(work) / "base.txt"
+            base.write_text(b.base, encoding="utf-8")
+            command = [sys.executable, "-c", MEMORY_CHILD, str(base),
+                       str(int(b.memory_mb * 1e6)), entry]  # fmt: skip
+            outputs = [child(command) for _ in range(b.heavy_runs)]
+        sizes, parsed, grown = zip(*(map(int, out.split()) for out in outputs), strict=True)
+        for what, peaks in ((entry, parsed), (f"{entry} + JSON", grown)):
+            name = f"peak RSS increase, {what}, {sizes[0] / 1e6:.1f} MB input"
+            note = f"VmHWM during {what} minus VmRSS before (dutyparse imported, text built)"
+            rows += [
+                Row(name, "MiB", [g / 2**20 for g in peaks], note=note),
+                Row(name, "× input", [g / s for g, s in zip(peaks, sizes, strict=True)],
+                    note="target ≤ 10× the UTF-8 bytes"),
+            ]  # fmt: skip
     return rows
 
 

@@ -9,6 +9,7 @@ no content covers them, which keeps the output lossless.
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import pairwise
@@ -17,7 +18,7 @@ import regex
 
 from dutyparse.errors import NO_STRUCTURE, NUMBER_GAP
 from dutyparse.layout import Skip
-from dutyparse.models import Diagnostic, Item, Section, Skipped, filled
+from dutyparse.records import Diagnostic, Item, Section, Skipped
 from dutyparse.textclean import CLAUSE, clean, squeeze
 from dutyparse.tree import Node
 
@@ -90,7 +91,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, start + len(stripped.rstrip())
 
 
-def skipped_models(text: str, skips: list[Skip]) -> list[Skipped]:
+def skipped_records(text: str, skips: list[Skip]) -> list[Skipped]:
     """Output records of the skipped blocks."""
     return [
         Skipped(start=s.start, end=s.end, reason=s.reason, text=text[s.start : s.end])
@@ -155,7 +156,7 @@ class _Builder:
         """Unmarked paragraphs of `lo:hi`: split at holes, and at line breaks after a
         finished sentence (a line broken mid-sentence stays one paragraph)."""
         return [
-            filled(Item(marker=None, text=clean(self.text[s:e]), start=s, end=e))
+            Item(marker=None, text=clean(self.text[s:e]), start=s, end=e)
             for piece in self.holes.pieces(lo, hi, self.text)
             for s, e in _sentences_by_line(self.text, *piece)
         ]
@@ -163,33 +164,34 @@ class _Builder:
     def item(self, node: Node) -> Item:
         pieces = self.holes.pieces(node.head_end, self.next_start[id(node)], self.text)
         end = pieces[-1][1] if pieces else node.head_end
-        return filled(
-            Item(
-                marker=self.text[node.start : node.head_end].strip(),
-                number=node.number,
-                outline=list(node.outline) if node.outline else None,
-                style=node.style,
-                text="".join([clean(self.text[s:e]) for s, e in pieces]),
-                start=node.start,
-                end=end,
-            )
+        return Item(
+            marker=self.marker(node),
+            number=node.number,
+            outline=list(node.outline) if node.outline else None,
+            style=node.style,
+            text="".join([clean(self.text[s:e]) for s, e in pieces]),
+            start=node.start,
+            end=end,
         )
+
+    def marker(self, node: Node) -> str:
+        """The marker as written; one string object per distinct marker (a long list
+        repeats `1、`, `2、` … thousands of times)."""
+        return sys.intern(self.text[node.start : node.head_end].strip())
 
     def section(self, node: Node, level: int) -> Section:
         title, title_end, rest = self.heading(node)
-        section = filled(
-            Section(
-                marker=None if node.label else self.text[node.start : node.head_end].strip(),
-                number=node.number,
-                outline=list(node.outline) if node.outline else None,
-                style=None if node.label else node.style,
-                title=title,
-                title_start=node.start,
-                title_end=title_end,
-                level=level,
-                start=node.start,
-                end=title_end,
-            )
+        section = Section(
+            marker=None if node.label else self.marker(node),
+            number=node.number,
+            outline=list(node.outline) if node.outline else None,
+            style=None if node.label else node.style,
+            title=title,
+            title_start=node.start,
+            title_end=title_end,
+            level=level,
+            start=node.start,
+            end=title_end,
         )
         section.items.extend(self.paragraphs(rest, self.next_start[id(node)]))
         for child in node.children:

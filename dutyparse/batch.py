@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from dutyparse.api import parse
-from dutyparse.atomic import atomic_open, sweep, write_atomic
+from dutyparse.api import parse_record
+from dutyparse.atomic import atomic_open, sweep
 from dutyparse.readers import DEFAULT_LIMITS, SUFFIXES, Limits, ReadError, read_path
+from dutyparse.records import iter_json, load_json
 from dutyparse.workers import Crash, run_unordered
 
 ERRORS_NAME = "_errors.jsonl"
@@ -81,9 +82,12 @@ def convert(job: Job) -> int | Failure:
         text = read_path(job.source, job.limits)
     except ReadError as exc:
         return Failure(job.name, exc.code, str(exc))
-    doc = parse(text, source=job.name)
+    doc = parse_record(text, source=job.name)
     try:
-        write_atomic(job.output, (doc.model_dump_json() + "\n").encode("utf-8"))
+        with atomic_open(job.output) as handle:
+            for piece in iter_json(doc):
+                handle.write(piece.encode("utf-8"))
+            handle.write(b"\n")
     except OSError as exc:
         return Failure(job.name, "write_failed", f"cannot write output: {exc.strerror or exc}")
     return len(doc.iter_items())
@@ -233,7 +237,6 @@ def _fail(summary: Summary, log: ErrorLog, failure: Failure) -> None:
 
 def write_combined(jobs: Sequence[Job], path: Path) -> None:
     """`OUT/_items.jsonl`: the flat view of every document written, in input order."""
-    from dutyparse.models import Document
     from dutyparse.output import JsonlRenderer
 
     render = JsonlRenderer()
@@ -243,8 +246,12 @@ def write_combined(jobs: Sequence[Job], path: Path) -> None:
                 data = job.output.read_bytes()
             except OSError:  # a failed input has no document
                 continue
-            doc = Document.model_validate_json(data)
-            handle.write(render.document(doc, job.name).encode("utf-8"))
+            try:
+                doc = load_json(data)
+            except ValueError:  # not written by dutyparse: no document to list
+                continue
+            for piece in render.document(doc, job.name):
+                handle.write(piece.encode("utf-8"))
 
 
 class _NoBar:

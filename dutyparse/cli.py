@@ -18,11 +18,12 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from dutyparse.api import parse
-from dutyparse.atomic import write_atomic
+from dutyparse.api import parse_record
+from dutyparse.atomic import atomic_open
 from dutyparse.output import FORMATS, renderer
 from dutyparse.readers import Limits, ReadError, read_bytes, read_path, read_stream
 from dutyparse.readers.limits import parse_size
@@ -148,21 +149,29 @@ def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _run_parse(args: argparse.Namespace) -> int:
     render = renderer(args.format, args.indent)
     names: list[str] = args.files or ["-"]
-    parts: list[str] = []  # with -o, the whole output is written at the end, atomically
-    write = _stdout if args.output is None else parts.append
-    write(render.head())
     failed = 0
-    for name in names:
-        text = _read(name, _limits(args))
-        if text is None:
-            failed += 1
-            continue
-        if not text.strip():
-            _say(f"{name}: empty input, empty document")
-        write(render.document(parse(text, source=None if name == "-" else name), name))
-    if args.output is not None and failed < len(names):
-        write_atomic(args.output, "".join(parts).encode("utf-8"))
+    try:
+        with _destination(args.output) as write:
+            write(render.head())
+            for name in names:
+                text = _read(name, _limits(args))
+                if text is None:
+                    failed += 1
+                    continue
+                if not text.strip():
+                    _say(f"{name}: empty input, empty document")
+                doc = parse_record(text, source=None if name == "-" else name)
+                for piece in render.document(doc, name):
+                    write(piece)
+            if failed == len(names) and args.output is not None:
+                raise _NothingWritten
+    except _NothingWritten:
+        pass
     return EXIT_BAD_INPUT if failed else 0
+
+
+class _NothingWritten(Exception):
+    """Every input failed: the file named by `-o` is left as it was."""
 
 
 def _read(name: str, limits: Limits) -> str | None:
@@ -217,22 +226,28 @@ def _run_read(args: argparse.Namespace) -> int:
 
 
 def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        _stdout(text)
-    else:
-        write_atomic(output, text.encode("utf-8"))
+    with _destination(output) as write:
+        write(text)
 
 
-def _stdout(text: str) -> None:
-    """UTF-8 whatever the locale says, so output bytes never depend on the terminal
-    (a stdout replaced by a text-only stream, as in doctest, gets the text)."""
+@contextmanager
+def _destination(output: Path | None) -> Iterator[Callable[[str], object]]:
+    """Where output goes, piece by piece: standard output as UTF-8 whatever the locale
+    says (a stdout replaced by a text-only stream, as in doctest, gets the text), or
+    `output`, which is replaced only when the block ends without an exception."""
+    if output is not None:
+        with atomic_open(output) as handle:
+            yield lambda text: handle.write(text.encode("utf-8"))
+        return
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
-        sys.stdout.write(text)
+        yield sys.stdout.write
         return
     sys.stdout.flush()
-    buffer.write(text.encode("utf-8"))
-    buffer.flush()
+    try:
+        yield lambda text: buffer.write(text.encode("utf-8"))
+    finally:
+        buffer.flush()
 
 
 def _say(message: str) -> None:

@@ -22,8 +22,8 @@ import regex
 from dutyparse.labels import cue_label_at, is_cue_label
 from dutyparse.lexicons import lines
 from dutyparse.markers import Candidate, Context, context_at
-from dutyparse.models import SkipReason
 from dutyparse.textclean import CLAUSE, line_spans
+from dutyparse.vocabulary import SkipReason
 
 _TITLE_MAX = 60
 # Clause punctuation that a title, a heading or a TOC entry does not contain.

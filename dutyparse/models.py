@@ -7,27 +7,22 @@ same input always serialises to byte-identical JSON.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
-from typing import Literal, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SectionKind = Literal[
-    "duties",
-    "requirements",
-    "benefits",
-    "authority",
-    "reporting",
-    "kpi",
-    "process",
-    "overview",
-    "other",
-]
-FrequencyKind = Literal["periodic", "regular", "continuous", "irregular"]
-Modifier = Literal["min", "max", "approx"]
-DeadlineRelation = Literal["before", "within", "on", "asap", "after"]
-MentionRelation = Literal["reports_to", "assists", "supervises", "other"]
-SkipReason = Literal["toc", "furniture", "duplicate_title"]
+from dutyparse import records
+from dutyparse.vocabulary import (
+    AnchorPart,
+    DeadlineRelation,
+    FrequencyKind,
+    MentionRelation,
+    Modifier,
+    SectionKind,
+    SkipReason,
+)
 
 
 class _Model(BaseModel):
@@ -46,7 +41,7 @@ class Anchor(_Model):
 
     weekdays: list[int] | None = Field(None, description="ISO weekdays 1 (Monday) to 7.")
     days: list[int] | None = Field(None, description="Days of the month, 1–31.")
-    part: Literal["start", "middle", "end"] | None = Field(
+    part: AnchorPart | None = Field(
         None, description="Part of the cycle: 月初 start, 中旬 middle, 月底 end."
     )
     months: list[int] | None = Field(None, description="Months of the year, 1–12.")
@@ -157,27 +152,56 @@ class Document(_Model):
 
     def iter_items(self) -> list[Item]:
         """All items in document order, at any depth."""
-        found = list(self.items)
-
-        def visit(sections: list[Section]) -> None:
-            for section in sections:
-                found.extend(section.items)
-                visit(section.sections)
-
-        visit(self.sections)
-        return sorted(found, key=lambda item: item.start)
+        return records.all_items(self)
 
     def iter_sections(self) -> list[Section]:
         """All sections in document order, at any depth."""
-        found: list[Section] = []
+        return records.all_sections(self)
 
-        def visit(sections: list[Section]) -> None:
-            for section in sections:
-                found.append(section)
-                visit(section.sections)
+    @classmethod
+    def of(cls, record: records.Document) -> Document:
+        """The model of a parser's record (`records.Document`), validated.
 
-        visit(self.sections)
-        return found
+        The record is used up: each of its parts is replaced by its model as soon as
+        that is made, so that the two are never both whole in memory.
+
+        >>> record = records.Document(items=[records.Item(marker=None, text="巡店", start=0,
+        ...     end=2)])
+        >>> Document.of(record).items[0].text, type(record.items[0]) is Item
+        ('巡店', True)
+        """
+        _replace(record.items, _item)
+        _replace(record.sections, _section)
+        _replace(record.skipped, lambda skipped: _model(Skipped, skipped))
+        _replace(record.warnings, lambda warning: _model(Diagnostic, warning))
+        return _model(cls, record)
+
+
+def _replace(parts: list[Any], model_of: Callable[[Any], BaseModel]) -> None:
+    """Each record of `parts` replaced by its model, in place."""
+    for i, part in enumerate(parts):
+        parts[i] = model_of(part)
+
+
+def _model(model: type[_M], record: Any) -> _M:
+    return filled(model.model_validate(record, from_attributes=True))
+
+
+def _item(record: records.Item) -> Item:
+    item = _model(Item, record)
+    for frequency in item.frequency:
+        filled(frequency)
+        if frequency.anchor is not None:
+            filled(frequency.anchor)
+    for part in (*item.deadline, *item.mentions):
+        filled(part)
+    return item
+
+
+def _section(record: records.Section) -> Section:
+    _replace(record.items, _item)
+    _replace(record.sections, _section)
+    return _model(Section, record)
 
 
 _M = TypeVar("_M", bound=BaseModel)

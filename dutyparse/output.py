@@ -1,6 +1,7 @@
 """Renderers for the command line (SPEC §6): `json`, `jsonl`, `csv` and `text`.
 
-- `json`: each document exactly as `Document.model_dump_json()`, one per line;
+- `json`: each document exactly as `Document.model_dump_json()` writes it, one per line
+  (written from the parser's records, `records.iter_json`);
 - `jsonl`: the flat view, one object per item in document order:
   `{"doc", "path", "section_kind", "role", "marker", "text", "start", "end",
   "frequency", "deadline", "mentions"}` (`path`: section titles, outermost first);
@@ -8,18 +9,31 @@
   lists written as readable cells (`每周一 (periodic P1W ×1 周1)`);
 - `text`: an indented tree with the tags, for a person at a terminal.
 
-A renderer is a `head()` (once) and a `document(doc, name)` (per document).
+A renderer is a `head()` (once) and a `document(doc, name)` (per document), which gives
+its text in pieces, to be written as they come (a large document's JSON is never whole
+in memory).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from collections.abc import Iterator
 from typing import Any, Literal, Protocol
 
-from dutyparse.models import Deadline, Document, Frequency, Item, Mention, Section
+from dutyparse.records import (
+    Deadline,
+    Document,
+    Frequency,
+    Item,
+    Mention,
+    Section,
+    as_json_data,
+    fields,
+    iter_json,
+)
 
 Format = Literal["json", "jsonl", "csv", "text"]
 FORMATS: tuple[Format, ...] = ("json", "jsonl", "csv", "text")
@@ -30,8 +44,8 @@ FLAT_FIELDS = ("doc", "path", "section_kind", "role", "marker", "text", "start",
 def flat_rows(doc: Document, name: str | None) -> Iterator[dict[str, Any]]:
     """The flat view of SPEC §6: one dict per item, in document order.
 
-    >>> import dutyparse
-    >>> row = next(flat_rows(dutyparse.parse("岗位职责：1、每日巡查"), "a.txt"))
+    >>> from dutyparse.api import parse_record
+    >>> row = next(flat_rows(parse_record("岗位职责：1、每日巡查"), "a.txt"))
     >>> row["doc"], row["path"], row["text"], row["frequency"][0]["period"]
     ('a.txt', ['岗位职责'], '每日巡查', 'P1D')
     """
@@ -45,9 +59,9 @@ def flat_rows(doc: Document, name: str | None) -> Iterator[dict[str, Any]]:
             "text": item.text,
             "start": item.start,
             "end": item.end,
-            "frequency": [f.model_dump(mode="json") for f in item.frequency],
-            "deadline": [d.model_dump(mode="json") for d in item.deadline],
-            "mentions": [m.model_dump(mode="json") for m in item.mentions],
+            "frequency": as_json_data(item.frequency),
+            "deadline": as_json_data(item.deadline),
+            "mentions": as_json_data(item.mentions),
         }
 
 
@@ -71,8 +85,8 @@ class Renderer(Protocol):
     def head(self) -> str:
         """What comes once, before the first document."""
 
-    def document(self, doc: Document, name: str | None) -> str:
-        """One document's share of the output."""
+    def document(self, doc: Document, name: str | None) -> Iterator[str]:
+        """One document's share of the output, in pieces."""
 
 
 class JsonRenderer:
@@ -84,8 +98,9 @@ class JsonRenderer:
     def head(self) -> str:
         return ""
 
-    def document(self, doc: Document, name: str | None) -> str:
-        return doc.model_dump_json(indent=self.indent) + "\n"
+    def document(self, doc: Document, name: str | None) -> Iterator[str]:
+        yield from iter_json(doc, self.indent)
+        yield "\n"
 
 
 class JsonlRenderer:
@@ -94,11 +109,9 @@ class JsonlRenderer:
     def head(self) -> str:
         return ""
 
-    def document(self, doc: Document, name: str | None) -> str:
-        return "".join(
-            json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n"
-            for row in flat_rows(doc, name)
-        )
+    def document(self, doc: Document, name: str | None) -> Iterator[str]:
+        for row in flat_rows(doc, name):
+            yield json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 class CsvRenderer:
@@ -107,8 +120,9 @@ class CsvRenderer:
     def head(self) -> str:
         return "\ufeff" + _csv_line(FLAT_FIELDS)
 
-    def document(self, doc: Document, name: str | None) -> str:
-        return "".join(_csv_line(_cells(item, path, name)) for item, path in placed_items(doc))
+    def document(self, doc: Document, name: str | None) -> Iterator[str]:
+        for item, path in placed_items(doc):
+            yield _csv_line(_cells(item, path, name))
 
 
 def _cells(item: Item, path: list[str], name: str | None) -> list[str]:
@@ -145,7 +159,7 @@ def describe_frequency(f: Frequency) -> str:
     where = None
     if anchor is not None:
         where = " ".join(
-            f"{key} {_list(value)}" for key, value in anchor.model_dump(exclude_none=True).items()
+            f"{key} {_list(value)}" for key, value in fields(anchor).items() if value is not None
         )
     parts = [f.kind, f.period, times, f.mod, where, "implicit" if f.implicit else None]
     return _tagged(f.text, parts)
@@ -190,14 +204,15 @@ class TextRenderer:
     def head(self) -> str:
         return ""
 
-    def document(self, doc: Document, name: str | None) -> str:
-        lines = [f"{doc.title or '(untitled)'}  [{name or '-'}]"]
+    def document(self, doc: Document, name: str | None) -> Iterator[str]:
+        yield f"{doc.title or '(untitled)'}  [{name or '-'}]\n"
         if doc.organization:
-            lines.append(f"organization: {doc.organization}")
-        lines.extend(_item_lines(doc.items, 1))
-        lines.extend(_section_lines(doc.sections, 1))
-        lines.extend(_footer(doc))
-        return "\n".join(lines) + "\n\n"
+            yield f"organization: {doc.organization}\n"
+        for line in itertools.chain(
+            _item_lines(doc.items, 1), _section_lines(doc.sections, 1), _footer(doc)
+        ):
+            yield line + "\n"
+        yield "\n"
 
 
 def _section_lines(sections: list[Section], depth: int) -> Iterator[str]:

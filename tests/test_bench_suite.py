@@ -44,6 +44,8 @@ def test_tiny_quick_run_gives_every_row() -> None:
     assert names == [
         ("parse + JSON, tiny ×2", "chars/s"),
         ("parse + JSON, tiny ×2", "docs/s"),
+        ("parse_record + dump_json (the CLI's path), tiny ×2", "chars/s"),
+        ("parse_record + dump_json (the CLI's path), tiny ×2", "docs/s"),
         ("plain regex pass, tiny ×2", "chars/s"),
         ("parse + JSON, corpora (2 docs, each alone)", "chars/s"),
         ("parse + JSON, corpora (2 docs, each alone)", "docs/s"),
@@ -56,10 +58,9 @@ def test_tiny_quick_run_gives_every_row() -> None:
         ("import dutyparse − import pydantic", "s"),
         ("from dutyparse import parse − import pydantic", "s"),
         (f"CLI: dutyparse parse {first_doc} --format json", "s"),
-        ("peak RSS increase, parse, 0.0 MB input", "MiB"),
-        ("peak RSS increase, parse, 0.0 MB input", "× input"),
-        ("peak RSS increase, parse + JSON, 0.0 MB input", "MiB"),
-        ("peak RSS increase, parse + JSON, 0.0 MB input", "× input"),
+        *[(f"peak RSS increase, {what}, 0.0 MB input", unit)
+          for what in ("parse", "parse + JSON", "parse_record", "parse_record + JSON")
+          for unit in ("MiB", "× input")],
         ("batch, 4 docs, 1 job", "files/s"),
         ("batch, 4 docs, 2 jobs", "files/s"),
     ]

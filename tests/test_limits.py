@@ -442,7 +442,7 @@ def test_cli_out_of_memory_is_one_line(tmp_path: Path, capsys: Capture,
     def exhausted(text: str, source: str | None = None) -> None:
         raise MemoryError
 
-    monkeypatch.setattr(dutyparse.cli, "parse", exhausted)
+    monkeypatch.setattr(dutyparse.cli, "parse_record", exhausted)
     assert main(["parse", str(_file(tmp_path, "a.txt", JD.encode()))]) == 2
     err = capsys.readouterr().err
     assert err.startswith("dutyparse: out of memory") and err.count("\n") == 1

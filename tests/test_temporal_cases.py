@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from dutyparse.models import Deadline, Frequency
+from dutyparse.records import Deadline, Frequency, as_json_data
 from dutyparse.temporal import extract
 
 CASES_FILE = Path(__file__).parents[1] / "corpora" / "temporal" / "cases.toml"
@@ -22,10 +22,16 @@ CASES: list[dict[str, Any]] = tomllib.loads(CASES_FILE.read_text(encoding="utf-8
 
 def view(expression: Frequency | Deadline) -> dict[str, Any]:
     """An expression as the case table writes it: no span, no null fields."""
-    fields = expression.model_dump(exclude_none=True, exclude={"start", "end"})
+    fields = _without_nulls(as_json_data(expression))
+    del fields["start"], fields["end"]
     if not fields.get("implicit", True):
         del fields["implicit"]
     return fields
+
+
+def _without_nulls(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: _without_nulls(v) if isinstance(v, dict) else v
+            for k, v in data.items() if v is not None}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])

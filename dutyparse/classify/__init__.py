@@ -1,11 +1,14 @@
 """Classification stage: fills role, section kind, mentions, frequency and deadline
-fields of a built document. Each annotator mutates the document in place."""
+fields of a built document. Each annotator mutates the document in place:
+`annotate_roles` (roles, kinds, mentions, organisation), then `annotate_times`."""
 
 from __future__ import annotations
 
 from dutyparse.classify.roles import annotate_roles
-from dutyparse.models import Document
+from dutyparse.records import Document
 from dutyparse.temporal import extract_spans
+
+__all__ = ["annotate_roles", "annotate_times"]
 
 
 def annotate_times(doc: Document, text: str) -> None:
@@ -16,17 +19,10 @@ def annotate_times(doc: Document, text: str) -> None:
     for item in items:
         spans.append((item.start, item.end))
         if item.frequency or item.deadline:  # left by an earlier run; a new item holds none
-            item.frequency, item.deadline = [], []
+            item.frequency, item.deadline = (), ()
     for index, (frequencies, deadlines) in extract_spans(text, spans).items():
         if frequencies:
             items[index].frequency = frequencies
         if deadlines:
             items[index].deadline = deadlines
 
-
-def classify(doc: Document, text: str, folded: str | None = None) -> Document:
-    """Run every annotator over `doc` (built from `text`) and return it. `folded` is
-    `normalize(text)`, when the caller has it (the roles' matching form; else made here)."""
-    annotate_roles(doc, text, folded)
-    annotate_times(doc, text)
-    return doc

@@ -37,7 +37,8 @@ from dutyparse.classify.matchform import CACHE_SIZE, fold
 from dutyparse.classify.mention_spans import LastWords, relation_words
 from dutyparse.classify.role_text import ends_like_role
 from dutyparse.lexicons import lines, table
-from dutyparse.models import Mention, MentionRelation, filled
+from dutyparse.records import Mention
+from dutyparse.vocabulary import MentionRelation
 
 # A relation is read only inside the clause of its mention (its relation words and the
 # gap to them hold no clause punctuation), and never further than _REACH characters
@@ -259,7 +260,7 @@ def _mentions(
                 mention = Mention(
                     role=role, relation=relation, start=offset + a, end=offset + b, role_id=role_id
                 )
-                mentions.append(filled(mention))
+                mentions.append(mention)
     return mentions
 
 

@@ -17,20 +17,11 @@ Walking the tree top-down, each level hands its children a context (role, kind):
   member list (`组长:… 成员:…` other), else the title's kind, else duties;
 - every role gets its canonical id (`dutyparse.roles.canonical`), every item its
   mentions of other roles (`mentions.mentions_in`, read off one scan of the document).
-
-Fields are written straight into the models' `__dict__` and marked as set (`_assign`),
-which is all a pydantic model's `__setattr__` does while `validate_assignment` is off,
-without its Python call per field; with it on, `_assign` goes through `setattr` and its
-validation.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
-
-from pydantic import BaseModel
 
 from dutyparse.classify.canonical import canonical
 from dutyparse.classify.matchform import Folded
@@ -45,7 +36,8 @@ from dutyparse.classify.role_text import (
     title_role,
 )
 from dutyparse.classify.section_kind import kind_of, member_list_kind
-from dutyparse.models import Document, Item, Mention, MentionRelation, Section, SectionKind
+from dutyparse.records import Document, Item, Mention, Section
+from dutyparse.vocabulary import MentionRelation, SectionKind
 
 _DEFAULT_KIND: SectionKind = "duties"
 
@@ -71,7 +63,7 @@ def annotate_roles(doc: Document, text: str, folded: str | None = None) -> None:
     """Fill section_kind, role and mentions on sections and items, organization on doc.
     `folded` is `fold(text)` (`normalize(text)`), when the caller has it.
 
-    >>> from dutyparse.models import Item
+    >>> from dutyparse.records import Item
     >>> doc = Document(title="仓管员岗位职责", items=[Item(marker="1、", text="协助主管盘点",
     ...     start=0, end=8)])
     >>> annotate_roles(doc, "1、协助主管盘点")
@@ -99,7 +91,7 @@ def _form_position(source: Folded) -> str | None:
 def _annotate_section(section: Section, source: _Source, parent: _Context) -> None:
     role = heading_role(section.title) or parent.role
     kind = kind_of(section.title) or parent.kind or _DEFAULT_KIND
-    _assign(section, role=role, role_id=canonical(role), section_kind=kind)
+    section.role, section.role_id, section.section_kind = role, canonical(role), kind
     relation = field_relation(section.title) if kind == "reporting" else "other"
     context = _Context(role, kind, relation)
     _annotate_items(section.items, source, context, top_level=False)
@@ -123,27 +115,10 @@ def _annotate_items(items: list[Item], source: _Source, context: _Context, top_l
         role, role_id = (own_role, canonical(own_role)) if own_role else (context.role, context_id)
         kind = _label_kind(body, folded, label, context) if top_level else _kind(context)
         mentions = _mentions(source, start, end, role_id, kind, context)
-        _assign(item, role=role, role_id=role_id, section_kind=kind, mentions=mentions)
+        item.role, item.role_id, item.section_kind = role, role_id, kind
+        item.mentions = mentions or ()  # most items name no one: the shared empty tuple
         if own_role and item.marker is None:
             context, context_id = _Context(own_role, context.kind, context.relation), role_id
-
-
-def _assign(model: BaseModel, **values: Any) -> None:
-    """Set fields the way pydantic's `__setattr__` does without validate_assignment:
-    into `__dict__`, marked as set. With validate_assignment on, through `setattr`."""
-    if _validates_assignment():
-        for name, value in values.items():
-            setattr(model, name, value)
-    else:
-        model.__dict__.update(values)
-        model.__pydantic_fields_set__.update(values)
-
-
-@cache
-def _validates_assignment() -> bool:
-    """Whether the annotated models validate assignments (then `_assign` must go
-    through their `__setattr__`)."""
-    return any(model.model_config.get("validate_assignment") for model in (Item, Section))
 
 
 def _mentions(

@@ -18,7 +18,7 @@ import regex
 
 from dutyparse.classify.matchform import CACHE_SIZE, fold, squeeze
 from dutyparse.lexicons import lines, table
-from dutyparse.models import SectionKind
+from dutyparse.vocabulary import SectionKind
 
 # The first clause of a heading: up to the first clause punctuation (`,` `。` `;` `!` `?`).
 _FIRST_CLAUSE = regex.compile(r"[^,，。;；!！?？]*")

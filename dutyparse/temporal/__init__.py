@@ -25,12 +25,10 @@ validation of all models.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
-from pydantic import TypeAdapter
-
-from dutyparse.models import Deadline, Frequency, filled
+from dutyparse.records import Deadline, Frequency
 from dutyparse.temporal.deadline import DEADLINE_RULES
 from dutyparse.temporal.folding import fold, squeeze, without_spaces
 from dutyparse.temporal.frequency import FREQUENCY_RULES
@@ -124,24 +122,8 @@ def extract_spans(
 def _models(
     frequencies: list[dict[str, Any]], deadlines: list[dict[str, Any]]
 ) -> tuple[list[Frequency], list[Deadline]]:
-    """Frequency and Deadline models of their fields, each list validated at once, and
-    each model (with its anchor) marked as having every field set (models.filled: one
-    set of field names shared by all, not one per model)."""
-    validators = _validators()
-    frequency_models = validators[0].validate_python(frequencies) if frequencies else []
-    for frequency in frequency_models:
-        filled(frequency)
-        if frequency.anchor is not None:
-            filled(frequency.anchor)
-    deadline_models = validators[1].validate_python(deadlines) if deadlines else []
-    for deadline in deadline_models:
-        filled(deadline)
-    return frequency_models, deadline_models
-
-
-@cache
-def _validators() -> tuple[TypeAdapter[list[Frequency]], TypeAdapter[list[Deadline]]]:
-    return TypeAdapter(list[Frequency]), TypeAdapter(list[Deadline])
+    """Frequency and Deadline records of their fields."""
+    return [Frequency(**f) for f in frequencies], [Deadline(**d) for d in deadlines]
 
 
 class _Placer:

@@ -14,8 +14,8 @@ from typing import Literal, cast
 import regex
 
 from dutyparse.lexicons import table
-from dutyparse.models import Anchor
 from dutyparse.numerals import NUMBER, to_int
+from dutyparse.records import Anchor
 
 Part = Literal["start", "middle", "end"]
 
@@ -105,8 +105,10 @@ def month_anchor(text: str) -> Anchor | None:
 def year_anchor(text: str) -> Anchor | None:
     """Anchor of what follows 每年: months (with a day or part), or a part of the year.
 
-    >>> year_anchor("12月底").model_dump(exclude_none=True), year_anchor("1月15日").days
-    ({'part': 'end', 'months': [12]}, [15])
+    >>> year_anchor("12月底")
+    Anchor(weekdays=None, days=None, part='end', months=[12], ordinal=None)
+    >>> year_anchor("1月15日").days
+    [15]
     """
     if "月" not in text:
         where = part(text)

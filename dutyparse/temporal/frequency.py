@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from dutyparse.lexicons import table
-from dutyparse.models import Anchor
+from dutyparse.records import Anchor
 from dutyparse.temporal.anchors import anchor_size, month_anchor, part, weekdays, year_anchor
 from dutyparse.temporal.rule import Found, Hit, Rule, frequency
 from dutyparse.temporal.values import amount_of, count, duration

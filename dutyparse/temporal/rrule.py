@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import regex
 
-from dutyparse.models import Anchor, Frequency
+from dutyparse.records import Anchor, Frequency
 
 # ISO 8601 designator → RFC 5545 FREQ value.
 _FREQ = {"Y": "YEARLY", "M": "MONTHLY", "W": "WEEKLY", "D": "DAILY"}
