@@ -4,6 +4,8 @@ test id per row of `corpora/roles/mentions.tsv`; spans always slice the input.""
 from __future__ import annotations
 
 import random
+import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from dutyparse.classify import mention_spans, mentions
 from dutyparse.classify.alternation import alternation
 from dutyparse.classify.matchform import Folded, fold
 from dutyparse.classify.mentions import find_mentions, mentions_in
-from dutyparse.lexicons import table
+from dutyparse.lexicons import lines, table
 from tests.conftest import corpus_docs, shared_docs
 
 CASES = Path(__file__).resolve().parents[1] / "corpora" / "roles" / "mentions.tsv"
@@ -69,7 +71,7 @@ def one_regex() -> regex.Pattern[str]:
     position: the slow reference the scan must agree with."""
     breakers = alternation(mention_spans._breakers().words)
     bounded = mention_spans._at_boundary_grammar().pattern
-    anywhere = mention_spans._anywhere_grammar().pattern
+    anywhere = mention_spans._anywhere()
     return regex.compile(rf"(?<=^|[^\p{{Han}}]|{breakers})(?:{bounded})|(?:{anywhere})")
 
 
@@ -84,6 +86,50 @@ def test_scan_finds_what_the_one_regex_finds(path: Path) -> None:
         for start in (0, min(2, len(line))):  # a window after the start of the text
             expected = [m.span() for m in reference.finditer(line, start, len(line))]
             assert mention_spans.spans(line, start, len(line)) == expected, line
+
+
+# ── the boundary grammar, each long piece written once, matches as its alternation ──────
+@cache
+def plain_boundary_grammar() -> re.Pattern[str]:
+    """`_at_boundary_grammar` written as the alternation it stands for: the stem three
+    times and the named part twice."""
+    p = mention_spans._boundary_pieces()
+    stem = p["stem"]
+    return re.compile(
+        f"(?:(?:{stem}|{p['opener']}){p['unit_ending']})?{p['named']}"
+        f"|{stem}{p['title']}|{stem}{p['unit_word']}"
+    )
+
+
+def same_match(text: str, at: int) -> bool:
+    expected = plain_boundary_grammar().match(text, at)
+    found = mention_spans._at_boundary_grammar().match(text, at)
+    return (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize("path", SCANNED, ids=lambda p: p.stem)
+def test_boundary_grammar_matches_its_alternation(path: Path) -> None:
+    for line in fold(path.read_text("utf-8")).splitlines():
+        for at in range(len(line)):
+            assert same_match(line, at), (line, at)
+
+
+def test_boundary_grammar_matches_its_alternation_on_lexicon_words() -> None:
+    """Runs of the words the pieces are made of, in any order (`行政部经理`, `分公司主管`)."""
+    words = [
+        *mention_spans._work_words(),
+        *mention_spans._UNIT_OPENERS,
+        *mention_spans._UNIT_ENDINGS,
+        *mention_spans._last_words().words,
+        *lines("mention_unit_followers.txt"),
+        *mention_spans.relation_words(),
+        *"的和工作",
+    ]
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choices(words, k=rng.randint(1, 5)))
+        for at in range(min(len(text), 3)):
+            assert same_match(text, at), (text, at)
 
 
 # ── a trie alternation matches like the longest-first alternation it stands for ──────────

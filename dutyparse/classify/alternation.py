@@ -35,28 +35,38 @@ def alternation(words: Iterable[str]) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[_END] = {}
-    return "|".join(_branches(root))
+    return "|".join(_branches(root)[0])
 
 
-def _branches(node: _Trie) -> list[str]:
-    chars = sorted((ch for ch in node if ch != _END), key=lambda ch: (-_size(node[ch]), ch))
-    return [re.escape(ch) + _tail(node[ch]) for ch in chars]
+def _branches(node: _Trie) -> tuple[list[str], int]:
+    """The branches of `node`, those holding more words first; and how many words end at
+    or below it (each node's count is made once, from its children's)."""
+    size, ranked = int(_END in node), []
+    for ch, child in node.items():
+        if ch == _END:
+            continue
+        run = ch
+        while len(child) == 1 and _END not in child:  # a chain of one-way nodes: `理` of 经理
+            [(next_ch, child)] = child.items()
+            run += next_ch
+        tail, below = _tail(child)
+        escaped = run if run.isalnum() else re.escape(run)  # letters and digits stay as they are
+        ranked.append((-below, ch, escaped + tail))
+        size += below
+    ranked.sort()
+    return [branch for _, _, branch in ranked], size
 
 
-def _size(node: _Trie) -> int:
-    """How many words end at or below `node`."""
-    return sum(_size(child) if ch != _END else 1 for ch, child in node.items())
-
-
-def _tail(node: _Trie) -> str:
-    """What may follow the character leading to `node`; optional when a word ends there."""
-    branches = _branches(node)
+def _tail(node: _Trie) -> tuple[str, int]:
+    """What may follow the character leading to `node`, optional when a word ends there;
+    and how many words end at or below `node`."""
+    branches, size = _branches(node)
     if not branches:
-        return ""
+        return "", size
     if len(branches) > 1:
         body, atom = "(?:" + "|".join(branches) + ")", True
     else:
         body, atom = branches[0], len(branches[0]) == 1
     if _END not in node:
-        return body
-    return f"{body}?" if atom else f"(?:{body})?"
+        return body, size
+    return (f"{body}?" if atom else f"(?:{body})?"), size

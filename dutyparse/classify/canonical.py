@@ -19,20 +19,20 @@ Unknown roles keep their own (folded) text as id, so equal names still group.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
-import regex
 from rapidfuzz import fuzz, process
 
 from dutyparse.classify.matchform import CACHE_SIZE, fold, squeeze
 from dutyparse.lexicons import lines
 
 # Bracketed additions: `物业客服助理（徐汇）`, `总经理(CEO)`.
-_BRACKETS = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
 # A qualifier after a dash: `销售行政专员-会务方向`.
-_DASH_QUALIFIER = regex.compile(r"(?<=.)[-_][^-_]*$")
+_DASH_QUALIFIER = re.compile(r"(?<=.)[-_][^-_]*$")
 # Seniority that does not change the role: `高级会计`, `资深客服专员`, `储备店长`.
-_SENIORITY = regex.compile(r"^(?:高级|资深|初级|中级|见习|实习|储备|首席|助理(?=工程师))")
+_SENIORITY = re.compile(r"^(?:高级|资深|初级|中级|见习|实习|储备|首席|助理(?=工程师))")
 _FUZZY_CUTOFF = 86.0
 
 
@@ -48,9 +48,9 @@ def _lexicon() -> dict[str, str]:
 
 
 @cache
-def _org_prefix() -> regex.Pattern[str]:
+def _org_prefix() -> re.Pattern[str]:
     endings = "|".join(sorted(lines("org_suffixes.txt"), key=len, reverse=True))
-    return regex.compile(rf"^.{{2,}}?(?:{endings})(?=.{{2,}}$)")
+    return re.compile(rf"^.{{2,}}?(?:{endings})(?=.{{2,}}$)")
 
 
 def surfaces() -> dict[str, str]:

@@ -12,7 +12,7 @@ matching form of a window of it is cut from that (`Folded.window`), not folded a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dutyparse.normalize import normalize
 
@@ -26,8 +26,7 @@ def fold(text: str) -> str:
     return normalize(text)
 
 
-@dataclass(frozen=True, slots=True)
-class Folded:
+class Folded(NamedTuple):
     """A text and its matching form, folded once: a window's form is cut, not folded."""
 
     text: str

@@ -26,7 +26,7 @@ A document is read for last words once, whole (`LastWords.of`); each window of i
 item) takes the ones that lie inside it (`LastWords.spans`), instead of scanning again.
 Two things the grammar would reject are not tried at all: a bare unit word before a
 word it begins (`部|门`, `处|理`: no last word), and the branches that open with pieces
-where no piece leads on to a last word (`_named_grammar`).
+where no piece leads on to a last word (`_named_grammars`).
 
 The grammar is compiled with the standard library's `re`, not `regex`: it needs nothing
 `re` lacks (the boundary is checked in Python) and `re` tries its long alternations about
@@ -42,8 +42,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -57,6 +57,8 @@ _HAN = regex.compile(r"\p{Han}+")
 # and the characters that make a unit of such an ending on their own (`分公司`, `总店`).
 _UNIT_ENDINGS = ("部", "处", "科", "中心", "公司", "店", "车间")
 _UNIT_OPENERS = ("分", "子", "总", "本")
+# Word lists this long or longer are matched after a check of their first characters.
+_FIRST_CHECK_MIN = 32
 # Pieces before a mention's last word, at most: a stem of three work words and a unit
 # ending (`行政|人事|服务|部` + `经理`).
 _MAX_PIECES = 4
@@ -66,16 +68,18 @@ _Ending = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ..
 
 
 def _words(words: Iterable[str]) -> str:
-    """A group matching any of `words`, longest first (a trie: see `alternation`), after
-    a check of the first character, which turns most places away at once: `re` would
-    try the trie's branches one by one.
+    """A group matching any of `words`, longest first (a trie: see `alternation`). A long
+    list (`_FIRST_CHECK_MIN` words or more) comes after a check of the first character,
+    which turns most places away at once: `re` would try the trie's branches one by one.
+    A short list goes without: its few branches are tried as fast, and a set of Han
+    characters costs `re` ~0.2 ms to compile.
 
     >>> _words(["总监", "经理"])
-    '(?=[总经])(?:总监|经理)'
+    '(?:总监|经理)'
     """
     words = [word for word in words if word]
-    if not words:
-        return "(?:)"
+    if len(words) < _FIRST_CHECK_MIN:
+        return f"(?:{alternation(words)})"
     firsts = "".join(sorted({re.escape(word[0]) for word in words}))
     return f"(?=[{firsts}])(?:{alternation(words)})"
 
@@ -91,22 +95,41 @@ def relation_words() -> tuple[str, ...]:
 def _work_words() -> tuple[str, ...]:
     """What roles in running text are built from: the stems of lexicon roles
     (`行政人事` of 行政人事主管, `客户服务` of 客户服务部) and their two-character pieces."""
-    endings = (*lines("role_heads.txt"), *lines("role_titles.txt"), *lines("role_units.txt"))
+    endings = {*lines("role_heads.txt"), *lines("role_titles.txt"), *lines("role_units.txt")}
+    longest = max(map(len, endings))
     stems: set[str] = set()
     for name in surfaces():
-        for ending in endings:
-            if name.endswith(ending) and len(name) > len(ending):
-                stem = name[: -len(ending)]
+        # Each ending the name has, shorter than the name: looked up by length.
+        for n in range(1, min(longest, len(name) - 1) + 1):
+            if name[-n:] in endings:
+                stem = name[:-n]
                 stems.add(stem)
                 stems.update(stem[i : i + 2] for i in range(0, len(stem) - 1, 2))
     return tuple(sorted(stem for stem in stems if _HAN.fullmatch(stem)))
 
 
 @cache
-def _long_roles() -> tuple[str, ...]:
+def _long_roles() -> frozenset[str]:
     """Known roles of three characters or more that end like a role (`收银员`, `客服专员`):
     specific enough to be read without a word boundary before them (`当日|收银员`)."""
-    return tuple(name for name in surfaces() if len(name) >= 3 and ends_like_role(name))
+    return frozenset(name for name in surfaces() if len(name) >= 3 and ends_like_role(name))
+
+
+class _Starts(NamedTuple):
+    """The long roles, indexed by first character: which of them start at a position is
+    read off the characters there."""
+
+    words: frozenset[str]
+    lengths: dict[str, tuple[int, ...]]  # first character → lengths of the words, longest first
+
+
+@cache
+def _long_role_index() -> _Starts:
+    lengths: dict[str, set[int]] = {}
+    for word in _long_roles():
+        lengths.setdefault(word[0], set()).add(len(word))
+    longest_first = {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()}
+    return _Starts(_long_roles(), longest_first)
 
 
 @cache
@@ -126,43 +149,128 @@ def _endings() -> dict[str, str]:
 
 @cache
 def _at_boundary_grammar() -> re.Pattern[str]:
-    """The mentions read only at a word boundary (module docstring, first list)."""
-    end = _endings()
-    # A stem built from role words (`行政人事`, `教学科研`), not opening with a verb
-    # (`分管|秘书处`, `管理|促销员`: the verb's object is the role).
-    stem = f"(?!{_words(relation_words())}){_words(_work_words())}{{1,3}}?"
-    # A unit before a known role: `营业部` + 总经理, `分公司` + 经理.
-    unit = f"(?:{stem}|{_words(_UNIT_OPENERS)}){_words(_UNIT_ENDINGS)}"
+    """The mentions read only at a word boundary (module docstring, first list): in this
+    order of preference (the pieces are `_boundary_pieces`),
+
+        stem unit_ending named | opener unit_ending named | named
+        | stem title | stem unit_word
+
+    The stem and `named` are long (tries of ~500 and ~700 words), and `re` compiles a
+    pattern in time proportional to its length; so each is written once. An empty group
+    marks the branch being tried (`unit`, `opened`, `title`, `unit_word`), and the
+    conditionals after it pick that branch's pieces. The engine takes the next branch
+    only once every way through the one before has failed, so matches are those of the
+    alternation above (`tests/test_mentions.py` checks this against it).
+    """
+    p = _boundary_pieces()
     return re.compile(
-        f"(?:{unit})?{_named()}"
-        f"|{stem}{_words(lines('role_titles.txt'))}"
-        f"|{stem}{_words(lines('role_units.txt'))}{end['ends_word']}"
+        "(?:(?P<unit>)|(?P<opened>)|(?P<title>)|(?P<unit_word>))"
+        f"(?(opened)(?:{p['opener']}{p['unit_ending']})?"
+        f"|{p['stem']}(?(unit){p['unit_ending']}|(?(title){p['title']}|{p['unit_word']})))"
+        f"(?(title)|(?(unit_word)|{p['named']}))"
     )
 
 
 @cache
-def _named_grammar() -> re.Pattern[str]:
+def _boundary_pieces() -> dict[str, str]:
+    """The pieces of `_at_boundary_grammar`, as patterns."""
+    # A stem built from role words (`行政人事`, `教学科研`), not opening with a verb
+    # (`分管|秘书处`, `管理|促销员`: the verb's object is the role). Only verbs opening
+    # like a work word need the check (`管理`, not `协助`): no stem starts with the others.
+    firsts = {word[0] for word in _work_words()}
+    verbs = [word for word in relation_words() if word[0] in firsts]
+    return {
+        "stem": f"(?!{_words(verbs)}){_words(_work_words())}{{1,3}}?",
+        # A unit before a known role: `营业部` + 总经理, `分公司` + 经理.
+        "opener": _words(_UNIT_OPENERS),
+        "unit_ending": _words(_UNIT_ENDINGS),
+        "named": _named(),
+        "title": _words(lines("role_titles.txt")),
+        "unit_word": f"{_words(lines('role_units.txt'))}{_endings()['ends_word']}",
+    }
+
+
+class _NamedGrammars(dict[str, re.Pattern[str] | None]):
     """`_at_boundary_grammar` where no piece leads on to a last word: a known role or a
-    generic word alone (each other branch opens with pieces and ends with a last word)."""
-    return re.compile(_named())
+    generic word alone (each other branch opens with pieces and ends with a last word);
+    by the character the words start with, each compiled when first asked for (None
+    where no word starts with it). `re` compiles in time proportional to a pattern's
+    length, and a document meets a few of the ~180 first characters."""
+
+    def __missing__(self, first: str) -> re.Pattern[str] | None:
+        grammar = self[first] = _named_starting(first)
+        return grammar
+
+
+@cache
+def _named_grammars() -> _NamedGrammars:
+    return _NamedGrammars()
+
+
+def _named_starting(first: str) -> re.Pattern[str] | None:
+    """`_named`, for the words that start with `first`.
+
+    >>> _named_starting("总").match("总经理审批").group(), _named_starting("x")
+    ('总经理', None)
+    """
+    known, generic = (words.get(first) for words in _named_words())
+    branches = [f"(?:{alternation(known)}){_role_end()}"] if known else []
+    branches += [f"(?:{alternation(generic)})"] if generic else []
+    return re.compile("|".join(branches)) if branches else None
+
+
+@cache
+def _named_words() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The known roles and the generic words, by first character."""
+    known: dict[str, list[str]] = {}
+    generic: dict[str, list[str]] = {}
+    for words, by_first in ((surfaces(), known), (lines("mention_roles.txt"), generic)):
+        for word in words:
+            by_first.setdefault(word[0], []).append(word)
+    return known, generic
 
 
 def _named() -> str:
     """A known role or a generic word (`总经理`, `财务部门`, `上级`)."""
-    end = _endings()
-    known = f"{_words(surfaces())}{end['men']}{end['not_unit']}"
+    known = f"{_words(surfaces())}{_role_end()}"
     return f"(?:{known}|{_words(lines('mention_roles.txt'))})"
 
 
-@cache
-def _anywhere_grammar() -> re.Pattern[str]:
-    """The mentions read anywhere: a long known role (module docstring, last item)."""
+def _role_end() -> str:
+    """What may follow a known role: `门` after `部` (`财务部门`), no unit ending."""
     end = _endings()
-    return re.compile(f"{_words(_long_roles())}{end['men']}{end['not_unit']}")
+    return f"{end['men']}{end['not_unit']}"
 
 
-@dataclass(frozen=True, slots=True)
-class _WordIndex:
+def _anywhere() -> str:
+    """The mentions read anywhere: a long known role (module docstring, last item).
+    `_long_role_end` reads them without compiling this pattern (and as it would)."""
+    return f"{_words(_long_roles())}{_role_end()}"
+
+
+@cache
+def _role_end_grammar() -> re.Pattern[str]:
+    """`_role_end` on its own, tried where a long role ends (`_long_role_end`)."""
+    return re.compile(_role_end())
+
+
+def _long_role_end(folded: str, at: int, end: int) -> int | None:
+    """Where the mention read anywhere at `at` ends, up to `end` (`_anywhere`): the longest
+    long role there that `_role_end` may follow, or None.
+
+    >>> _long_role_end("当日收银员", 2, 5), _long_role_end("保安员部", 0, 4)  # 保安部: a unit
+    (5, None)
+    """
+    roles, role_end = _long_role_index(), _role_end_grammar().match
+    for n in roles.lengths.get(folded[at], ()):
+        if at + n <= end and folded[at : at + n] in roles.words:
+            found = role_end(folded, at + n, end)
+            if found:
+                return found.end()
+    return None
+
+
+class _WordIndex(NamedTuple):
     """A set of words, indexed by last character: which of them end at a position is read
     off the characters there."""
 
@@ -221,14 +329,23 @@ def _last_word_scan() -> tuple[re.Pattern[str], dict[str, _Ending]]:
     longest = [f"(?=.[{seconds}])(?:{trie})"] if seconds else []
     alone = [re.escape(word) for word in sorted(words) if len(word) == 1]
     scan = f"[{ends}](?<=(?=({'|'.join(longest + alone)})).)"
-    return re.compile(scan), {word[::-1]: _ending(word) for word in words}
+    return re.compile(scan), _EndingTable()
+
+
+class _EndingTable(dict[str, _Ending]):
+    """A last word reversed (what the scan captures) → its `_ending`, made when the scan
+    first meets it: a document holds few of the lexicon's words."""
+
+    def __missing__(self, reverse: str) -> _Ending:
+        ending = self[reverse] = _ending(reverse[::-1])
+        return ending
 
 
 def _ending(word: str) -> _Ending:
     """The lengths of the last words that are suffixes of `word`: of all, of the bare
     units (`_bare_units`), of the long roles, and of all but the bare units."""
     suffixes = [word[-n:] for n in range(1, len(word) + 1)]
-    last_words, units, long_roles = _last_words().words, _bare_units(), frozenset(_long_roles())
+    last_words, units, long_roles = _last_words().words, _bare_units(), _long_roles()
     return (
         tuple(len(w) for w in suffixes if w in last_words),
         tuple(len(w) for w in suffixes if w in units),
@@ -272,8 +389,7 @@ def _pieces() -> _WordIndex:
     return _WordIndex.of((*_work_words(), *_UNIT_ENDINGS, *_UNIT_OPENERS))
 
 
-@dataclass(frozen=True, slots=True)
-class LastWords:
+class LastWords(NamedTuple):
     """The last words of mentions in a whole folded text, found in one pass: each window
     of it (an item) takes its own from here (`spans`) instead of scanning again.
 
@@ -381,11 +497,11 @@ def _read(
 ) -> list[tuple[int, int]]:
     """The mentions read at `starts` (in order; and where pieces lead on to a last word),
     up to `end`. At a word boundary the grammar is tried: whole where pieces lead on,
-    else only its branches that need none (`_named_grammar`); where a long role starts
-    (and ends by `end`), the long role."""
+    else only its branches that need none (`_named_grammars`); where a long role starts
+    (and ends by `end`), the long role (`_long_role_end`)."""
     found: list[tuple[int, int]] = []
-    bounded, named = _at_boundary_grammar().match, _named_grammar().match
-    anywhere, breakers = _anywhere_grammar().match, _breakers()
+    bounded, named = _at_boundary_grammar(), _named_grammars()
+    breakers = _breakers()
     after = 0  # where the last mention found ends
     ordered, led = starts
     for at in ordered:
@@ -394,15 +510,18 @@ def _read(
         # At a word boundary: the start of the text, after a character that is not Han,
         # or after a breaker.
         boundary = at == text_start or not _is_han(folded[at - 1])
+        match = None
         if boundary or breakers.ends_at(folded, text_start, at):
-            match = (bounded if at in led else named)(folded, at, end)
-        else:
-            match = None
-        if match is None and long_roles.get(at, end + 1) <= end:
-            match = anywhere(folded, at, end)
+            grammar = bounded if at in led else named[folded[at]]
+            match = grammar.match(folded, at, end) if grammar else None
         if match:
             found.append(match.span())
             after = match.end()
+        elif long_roles.get(at, end + 1) <= end:
+            stop = _long_role_end(folded, at, end)
+            if stop is not None:
+                found.append((at, stop))
+                after = stop
     return found
 
 

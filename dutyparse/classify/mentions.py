@@ -25,9 +25,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import regex
 
@@ -54,35 +53,28 @@ _COORDINATION_MAX = 6
 _FIELD_GAP = regex.compile(r"[:：\s]?")
 
 
-@dataclass(frozen=True, slots=True)
-class _Rule:
-    relation: MentionRelation
-    field: regex.Pattern[str] | None  # the `before` words closing a form label
-
-
 def _words(words: Iterable[str]) -> str:
     """Alternatives matching any of `words`, longest first (a trie: see `alternation`)."""
     return alternation(words)
 
 
-def _rule(row: dict[str, Any]) -> _Rule:
-    field = None
-    if "before" in row and "after" not in row:
-        field = regex.compile(rf"(?:{_words(row['before'])})[:：]?$")
-    return _Rule(cast(MentionRelation, row["relation"]), field)
-
-
 @cache
-def _rules() -> tuple[_Rule, ...]:
-    return tuple(_rule(row) for row in table("mention_relations.toml")["rule"])
+def _fields() -> tuple[tuple[re.Pattern[str], MentionRelation], ...]:
+    """The rules with `before` words only, in table order, as patterns for a form label
+    those words close (`直接上级：`), each with its relation."""
+    return tuple(
+        (re.compile(rf"(?:{_words(row['before'])})[:：]?$"), cast(MentionRelation, row["relation"]))
+        for row in table("mention_relations.toml")["rule"]
+        if "before" in row and "after" not in row
+    )
 
 
-@dataclass(frozen=True, slots=True)
-class _RuleReader:
-    """Every rule, in table order, as one pattern (`of`), and how far from a mention its
-    words may reach: `before` characters before it, `after` characters after it."""
+class _RuleReader(NamedTuple):
+    """Every rule, in table order, as one pattern (`of`), its relations, and how far from
+    a mention its words may reach: `before` characters before it, `after` after it."""
 
     pattern: re.Pattern[str]
+    relations: tuple[MentionRelation, ...]
     before: int
     after: int
 
@@ -105,7 +97,8 @@ class _RuleReader:
                 after = rf"[^\n]*\n{_GAP}{{0,{gap}}}(?:{_words(words)})"
                 reach[1] = max(reach[1], gap + max(map(len, words)))
             alternatives.append(f"({before}{after})")
-        return cls(re.compile("|".join(alternatives)), *reach)
+        relations = tuple(cast(MentionRelation, row["relation"]) for row in rows)
+        return cls(re.compile("|".join(alternatives)), relations, *reach)
 
     def relation(self, before: str, after: str) -> MentionRelation:
         """The relation of the first rule that fits, `before` reversed.
@@ -114,7 +107,7 @@ class _RuleReader:
         'assists'
         """
         fits = self.pattern.match(f"{before}\n{after}")
-        return _rules()[fits.lastindex - 1].relation if fits and fits.lastindex else "other"
+        return self.relations[fits.lastindex - 1] if fits and fits.lastindex else "other"
 
 
 @cache
@@ -123,8 +116,8 @@ def _rule_reader() -> _RuleReader:
 
 
 @cache
-def _relation_word() -> regex.Pattern[str]:
-    return regex.compile(f"(?:{_words(relation_words())})")
+def _relation_word() -> re.Pattern[str]:
+    return re.compile(f"(?:{_words(relation_words())})")
 
 
 @cache
@@ -132,8 +125,7 @@ def _blocked_after() -> re.Pattern[str]:
     return re.compile(rf"(?:{_words(lines('mention_blockers.txt'))})")
 
 
-@dataclass(frozen=True, slots=True)
-class _Name:
+class _Name(NamedTuple):
     """What the words of a mention (matching form) say about it, read once per name."""
 
     names_role: bool  # a role, not `内部`, `各部门`, `组织部门`
@@ -185,9 +177,7 @@ def field_relation(label: str) -> MentionRelation:
     ('reports_to', 'supervises', 'other')
     """
     label = fold(label).strip()
-    return next(
-        (rule.relation for rule in _rules() if rule.field and rule.field.search(label)), "other"
-    )
+    return next((relation for field, relation in _fields() if field.search(label)), "other")
 
 
 def _spans(found: LastWords, start: int, end: int) -> list[tuple[int, int]]:

@@ -24,8 +24,9 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -48,8 +49,8 @@ def _alternation(name: str) -> str:
 
 
 @cache
-def _ending() -> regex.Pattern[str]:
-    return regex.compile(f"(?:{_alternation('org_suffixes.txt')})")
+def _ending() -> re.Pattern[str]:
+    return re.compile(f"(?:{_alternation('org_suffixes.txt')})")
 
 
 @cache
@@ -58,8 +59,8 @@ def _breaker() -> regex.Pattern[str]:
 
 
 @cache
-def _industry() -> regex.Pattern[str]:
-    return regex.compile(f"(?:{_alternation('org_generic.txt')})+$")
+def _industry() -> re.Pattern[str]:
+    return re.compile(f"(?:{_alternation('org_generic.txt')})+$")
 
 
 def _place_length(name: str) -> int:
@@ -71,8 +72,7 @@ def _place_length(name: str) -> int:
     return max((n for n in places.lengths if name[:n] in places.names), default=0)
 
 
-@dataclass(frozen=True, slots=True)
-class _Places:
+class _Places(NamedTuple):
     names: frozenset[str]
     lengths: tuple[int, ...]  # of the names, longest first
 
