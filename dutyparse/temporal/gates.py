@@ -71,7 +71,7 @@ class Gate(NamedTuple):
         not per word, so the gate pattern stays short (its compile is most of its cost).
 
         >>> Gate("之前|以前|前", before="[号五]").rests()
-        {'之': '(?<=[号五]之)(?=(?:前))', '以': '(?<=[号五]以)(?=(?:前))', '前': '(?<=[号五]前)'}
+        {'之': '(?<=号之|五之)(?=(?:前))', '以': '(?<=号以|五以)(?=(?:前))', '前': '(?<=号前|五前)'}
         """
         by_first: dict[str, set[str]] = {}
         for word in self.words():
@@ -101,15 +101,35 @@ def _behind(before: str, word: str) -> str:
     for `~<NAME>`, the class of the list's last characters (`~<WINDOW_UNIT>`: 天, 时 …).
 
     >>> _behind("~<ALTERNATE>", "周")
-    '(?<=[周天日月]周)'
+    '(?<=周周|天周|日周|月周)'
     """
     if before.startswith("~"):
         before = "[" + re.escape("".join(sorted({w[-1] for w in _words(before[1:])}))) + "]"
     if not before.startswith("<"):
-        return f"(?<={before}{word})" if before else ""
+        return f"(?<={'|'.join(item + word for item in _spelled(before))})" if before else ""
     by_length = groupby(sorted(_words(before), key=len), key=len)
     behinds = ["(?<=(?:" + "|".join(map(re.escape, ws)) + f"){word})" for _, ws in by_length]
     return "(?:" + "|".join(behinds) + ")"
+
+
+# An item of a character class: a range (0-9, \U00010000-\U0010ffff), an escape, a
+# character.
+_CLASS_ITEM = re.compile(r"(?:\\U[0-9a-fA-F]{8}|\\.|[^\\])(?:-(?:\\U[0-9a-fA-F]{8}|[^\\]))?")
+
+
+def _spelled(cls: str) -> list[str]:
+    """A one-character class as alternatives: the ranges, escapes and ASCII characters
+    in one class, each other character alone. `re` compiles a class of several CJK
+    characters into a table over the whole BMP, a quarter of a millisecond each (most
+    of this pattern's compile, where one class stands after each of many leads); a
+    literal costs next to nothing.
+
+    >>> _spelled("[0-9０-９一二]")
+    ['[0-9０-９]', '一', '二']
+    """
+    items = _CLASS_ITEM.findall(cls[1:-1])
+    wide = [item for item in items if len(item) > 1 or item.isascii()]
+    return ([f"[{''.join(wide)}]"] if wide else []) + [i for i in items if i not in wide]
 
 
 # Rule name (grammar.PATTERNS) → its gates; each match of the rule passes one of them.
@@ -183,25 +203,27 @@ def _branch(
     first: str, rests: dict[str, set[str]], groups_before: int
 ) -> tuple[str, tuple[tuple[int, str], ...]]:
     """One branch of `any_gate` and its (group, rule name) pairs; its groups are
-    numbered after the `groups_before` of the branches before it. Rules with the same
-    rests here (every_count and span_count at 次) share a group; with several groups,
-    each holds its rests once and a chain of conditionals fails the branch when none
-    took part: `天(?:(?=(…))|)(?:(?=(…))|)(?(1)|(?(2)|(?!)))`. With one, there is no
-    group: group 0, the match, stands for it."""
-    sharing: dict[tuple[str, ...], list[str]] = {}
+    numbered after the `groups_before` of the branches before it. With one set of
+    rests for all its rules, there is no group: group 0, the match, stands for it.
+    Else each rest gets a group, written once however many rules hold it (出车[前] is
+    a rest of point_before and of event_before), and a chain of conditionals fails the
+    branch when none took part: `天(?:(?=(…))|)(?:(?=(…))|)(?(1)|(?(2)|(?!)))`."""
+    if len({frozenset(own) for own in rests.values()}) == 1:
+        own = sorted(next(iter(rests.values())))
+        names = tuple((0, name) for name in sorted(rests))
+        return re.escape(first) + "(?=" + "|".join(own) + ")", names
+    holders: dict[str, list[str]] = {}  # rest → the rules that hold it
     for name in sorted(rests):
-        sharing.setdefault(tuple(sorted(rests[name])), []).append(name)
-    if len(sharing) == 1:
-        ((own, names),) = sharing.items()
-        return re.escape(first) + "(?=" + "|".join(own) + ")", tuple((0, n) for n in names)
-    numbers = range(groups_before + 1, groups_before + 1 + len(sharing))
-    branch = re.escape(first) + "".join(f"(?:(?=({'|'.join(own)}))|)" for own in sharing)
+        for rest in sorted(rests[name]):
+            holders.setdefault(rest, []).append(name)
+    numbers = range(groups_before + 1, groups_before + 1 + len(holders))
+    branch = re.escape(first) + "".join(f"(?:(?=({rest}))|)" for rest in holders)
     none_took_part = "(?!)"
     for number in reversed(numbers):
         none_took_part = f"(?({number})|{none_took_part})"
     pairs = tuple(
         (number, name)
-        for number, names in zip(numbers, sharing.values(), strict=True)
+        for number, names in zip(numbers, holders.values(), strict=True)
         for name in names
     )
     return branch + none_took_part, pairs
@@ -229,5 +251,7 @@ def gated(texts: Sequence[str]) -> dict[int, dict[str, list[int]]]:
             continue
         for group, name in passed:
             if match[group] is not None:
-                rules.setdefault(name, []).append(at - start)
+                starts_of = rules.setdefault(name, [])
+                if not starts_of or starts_of[-1] != at - start:  # one rule, two rests
+                    starts_of.append(at - start)
     return found

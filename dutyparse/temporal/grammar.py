@@ -100,10 +100,11 @@ DURATION = r"(?:(?P<dn><QTY>|半)个?(?P<du><WINDOW_UNIT>))"
 
 # ── rule patterns (tabled in frequency.py and deadline.py, whose order is priority) ────
 PATTERNS: dict[str, str] = {
-    # 每周最少一次, 每月完成一次, 每周一至两次, 最少每周一次, 每周三开一次会
+    # 每周最少一次, 每月完成一次, 每周一至两次, 最少每周一次, 每周三开一次会 (the count
+    # written once after the three ways to its cycle: the same matches, a shorter compile)
     "every_count": (
-        r"(?P<mod1><MOD_BEFORE>)?(?:<EVERY><COUNT>|<EVERY_ANCHORED><GAP><COUNT>"
-        r"|<EVERY>(?P<mod5><MOD_BEFORE>)?<GAP><COUNT>)"
+        r"(?P<mod1><MOD_BEFORE>)?(?:<EVERY>|<EVERY_ANCHORED><GAP>"
+        r"|<EVERY>(?P<mod5><MOD_BEFORE>)?<GAP>)<COUNT>"
     ),
     # 每周一, 每周二、四, 每月28号, 每月初, 每日、周、月
     "every": (
