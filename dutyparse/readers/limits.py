@@ -19,10 +19,9 @@ a file can grow and a zip directory can lie.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import regex
 
 from dutyparse.readers.errors import ReadError
 
@@ -63,7 +62,7 @@ DEFAULT_LIMITS = Limits()
 RATIO_FLOOR = MIB  # small members compress as they like: only big ones can be bombs
 
 # `100M`, `1.5 GiB`, `512k`, `2000` — binary units, the B and the i optional.
-_SIZE = regex.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(?:([kmg])(?:i?b)?|b)?\s*", regex.IGNORECASE)
+_SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(?:([kmg])(?:i?b)?|b)?\s*", re.IGNORECASE)
 _UNITS = {None: 1, "k": KIB, "m": MIB, "g": GIB}
 
 
