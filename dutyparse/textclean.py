@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import regex
 
+# What `regex` reads as `\s`, for patterns compiled with `re` (whose `\s` also takes
+# U+001C–U+001F); `tests/test_roles.py` checks the two agree.
+SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # Clause punctuation, original or normalised: a title or a heading holds none.
 CLAUSE = regex.compile(r"[,;。!?，；！？]")
 _LINE = regex.compile(r"[^\s](?:[^\n]*[^\s])?")

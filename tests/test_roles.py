@@ -14,11 +14,12 @@ import regex
 
 from dutyparse.classify.matchform import Folded, fold
 from dutyparse.classify.organization import find_organization
-from dutyparse.classify.role_text import _SPACE, heading_role, label_role, title_role
+from dutyparse.classify.role_text import heading_role, label_role, title_role
 from dutyparse.classify.roles import annotate_roles
 from dutyparse.lexicons import lines
 from dutyparse.records import Document, Item, Section
 from dutyparse.roles import canonical, is_known, surfaces
+from dutyparse.textclean import SPACE
 from tests.conftest import corpus_docs
 
 CASES = Path(__file__).resolve().parents[1] / "corpora" / "roles"
@@ -342,5 +343,5 @@ def test_space_class_is_what_regex_reads_as_whitespace() -> None:
     """Patterns compiled with `re` spell out `regex`'s `\\s` (`re`'s own also takes
     U+001C–U+001F)."""
     every = "".join(map(chr, range(0x110000)))
-    ours = re.compile(f"[{_SPACE}]")
+    ours = re.compile(f"[{SPACE}]")
     assert ours.findall(every) == regex.findall(r"\s", every)

@@ -5,8 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import dutyparse
+from dutyparse.layout import spaced_copies
 from dutyparse.models import Document, Section
 
 
@@ -191,3 +195,16 @@ def test_nesting_depth_is_bounded() -> None:
         depth = max(depth, level)
         stack.extend((child, level + 1) for child in section.sections)
     assert 2 < depth <= 32
+
+
+# ── layout.spaced_copies finds what `\s*` between the characters finds ──────────────────
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="岗位职责书 \n\t\u3000\x1c\xa0ab", max_size=40),
+    st.text(alphabet="岗位职责书ab", min_size=1, max_size=4),
+    st.integers(0, 10),
+)
+def test_spaced_copies_are_the_regex_matches(text: str, word: str, pos: int) -> None:
+    pattern = regex.compile(r"\s*".join(regex.escape(ch) for ch in word))
+    expected = [m.span() for m in pattern.finditer(text, pos)]
+    assert list(spaced_copies(text, word, pos)) == expected

@@ -23,11 +23,9 @@ import regex
 from dutyparse.classify.canonical import is_known, surfaces
 from dutyparse.classify.matchform import CACHE_SIZE, fold, squeeze
 from dutyparse.lexicons import lines
+from dutyparse.textclean import SPACE
 
 _ROLE_MIN, _ROLE_MAX, _LABEL_MAX = 2, 16, 24
-# What `regex` reads as `\s`, for patterns compiled with `re` (whose `\s` also takes
-# U+001C–U+001F); `tests/test_roles.py` checks the two agree.
-_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # Characters trimmed from both ends of a window: spaces and punctuation.
 _TRIM = " \n:：、,，.。;；!！?？-—_·*#"
 # A bracket closing a heading: `(一)`, `（20200502123308）`, `(加挂院工会牌子)`.
@@ -55,7 +53,7 @@ _CLAUSE = re.compile(r"[,，。;；!！?？、]")
 _NOT_IN_NAME = re.compile(r"[,，。;；!！?？、:：]")
 # The label of an item: text up to the first whitespace or colon; read no further than
 # one character past the longest label (a longer run is no label either way).
-_LABEL = re.compile(rf"[{_SPACE}]*([^{_SPACE}:：]{{1,{_LABEL_MAX + 1}}})")
+_LABEL = re.compile(rf"[{SPACE}]*([^{SPACE}:：]{{1,{_LABEL_MAX + 1}}})")
 # A place written with its level: `南京市`, `岚皋县`, `徐汇区`.
 _PLACE_LEVEL = regex.compile(r"^\p{Han}{1,6}?(?:省|市|区|县|镇|乡|州)$")
 # Parts of a posting title: `淘宝运营/店长`, `销售行政专员-会务方向`, `客服（徐汇）`.
@@ -69,9 +67,9 @@ _NAME_FIELDS = ("岗位名称", "职位名称")
 _COLON_FIELDS = ("招聘岗位", "招聘职位", "应聘岗位", "岗位", "职位")
 _FIELD_NAMES = [rf"{field}[:：]?" for field in _NAME_FIELDS]
 _FIELD_NAMES += [rf"{field}[:：]" for field in _COLON_FIELDS]
-_POSITION_FIELD = re.compile(f"(?:{'|'.join(_FIELD_NAMES)})[{_SPACE}]*")
+_POSITION_FIELD = re.compile(f"(?:{'|'.join(_FIELD_NAMES)})[{SPACE}]*")
 # Where a field value ends: whitespace or punctuation.
-_VALUE_END = re.compile(rf"[{_SPACE},，。;；:：、|｜]")
+_VALUE_END = re.compile(rf"[{SPACE},，。;；:：、|｜]")
 # Tags opening a posting title: `【招聘】`, `[急聘]`, `急聘：`.
 _TITLE_TAGS = regex.compile(
     r"(?:\s*[【\[][^【】\[\]]*[】\]]|\s*(?:急聘|急招|诚聘|热招|招聘)[:：\s])*\s*"
@@ -90,7 +88,7 @@ def _alternation(name: str) -> re.Pattern[str]:
 
 @cache
 def _suffix() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_alternation('role_suffixes.txt').pattern}|[{_SPACE}])+$")
+    return re.compile(rf"(?:{_alternation('role_suffixes.txt').pattern}|[{SPACE}])+$")
 
 
 @cache
