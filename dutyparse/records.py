@@ -250,10 +250,11 @@ def iter_json(record: Any, indent: int | None = None) -> Iterator[str]:
     """`dump_json` in pieces, to be written as they come: a document's whole JSON is
     never in memory at once (compact: a piece per item; indented: json's own pieces).
 
+    >>> items = [Item(marker=None, text="巡店", start=i, end=i + 1) for i in range(600)]
     >>> section = Section(marker=None, title="职责", title_start=0, title_end=2, level=1,
-    ...     start=0, end=2, items=[Item(marker=None, text="巡店", start=3, end=5)])
-    >>> [piece[-12:] for piece in iter_json(section)]
-    ['ll,"items":[', 'entions":[]}', 'ections":[]}']
+    ...     start=0, end=600, items=items)
+    >>> [piece.count('"text"') for piece in iter_json(section)]
+    [0, 256, 0, 256, 0, 88, 0]
     """
     if indent is None:
         return _compact(record)
@@ -262,10 +263,11 @@ def iter_json(record: Any, indent: int | None = None) -> Iterator[str]:
 
 
 def _compact(record: Any) -> Iterator[str]:
-    """Compact JSON in pieces: a document or a section with its other fields encoded
-    together, its sections one by one, its items `_ITEMS_PER_PIECE` at a time (each
-    piece one call of json's C encoder)."""
-    if not isinstance(record, Document | Section):
+    """Compact JSON in pieces: a record of at most `_ITEMS_PER_PIECE` items whole; a
+    larger document or section with its other fields encoded together, its sections one
+    by one, its items `_ITEMS_PER_PIECE` at a time (each piece one call of json's C
+    encoder)."""
+    if not isinstance(record, Document | Section) or _items_in(record) <= _ITEMS_PER_PIECE:
         yield _COMPACT.encode(record)
         return
     head, whole = "{", {}  # whole: the fields since the last list given out in pieces
@@ -288,6 +290,10 @@ def _list_pieces(name: str, value: Any) -> Iterator[str] | None:
         chunks = (value[i : i + _ITEMS_PER_PIECE] for i in range(0, len(value), _ITEMS_PER_PIECE))
         return _joined([_COMPACT.encode(chunk)[1:-1]] for chunk in chunks)
     return None
+
+
+def _items_in(record: Document | Section) -> int:
+    return len(record.items) + sum(_items_in(section) for section in record.sections)
 
 
 def _joined(parts: Iterable[Iterable[str]]) -> Iterator[str]:
