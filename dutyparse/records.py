@@ -247,8 +247,8 @@ def dump_json(record: Any, indent: int | None = None) -> str:
 
 
 def iter_json(record: Any, indent: int | None = None) -> Iterator[str]:
-    """`dump_json` in pieces, to be written as they come: a document's whole JSON is
-    never in memory at once (compact: a piece per item; indented: json's own pieces).
+    """`dump_json` in pieces, to be written as they come: a large document's whole JSON
+    is never in memory at once (compact: see `_compact`; indented: json's own pieces).
 
     >>> items = [Item(marker=None, text="巡店", start=i, end=i + 1) for i in range(600)]
     >>> section = Section(marker=None, title="职责", title_start=0, title_end=2, level=1,
@@ -303,9 +303,9 @@ def _joined(parts: Iterable[Iterable[str]]) -> Iterator[str]:
         yield from part
 
 
-def _members(fields: dict[str, Any]) -> str:
-    """`"a":1,"b":null,` — the fields as JSON object members, each with its comma."""
-    return _COMPACT.encode(fields)[1:-1] + "," if fields else ""
+def _members(values: dict[str, Any]) -> str:
+    """`"a":1,"b":null,` — fields as JSON object members, each with its comma."""
+    return _COMPACT.encode(values)[1:-1] + "," if values else ""
 
 
 _ITEMS_PER_PIECE = 256
