@@ -15,9 +15,11 @@ writes records as JSON directly, piece by piece (`iter_json`), byte for byte wha
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from dutyparse.vocabulary import (
@@ -175,6 +177,12 @@ def all_sections(doc: Any) -> list[Any]:
 
 
 _RECORDS = (Anchor, Frequency, Deadline, Mention, Item, Section, Skipped, Diagnostic, Document)
+# Each record's field names, in order, and a getter of their values.
+_FIELDS = {
+    kind: (names, attrgetter(*names))
+    for kind in _RECORDS
+    for names in [tuple(f.name for f in dataclasses.fields(kind))]
+}
 
 
 def fields(record: Any) -> dict[str, Any]:
@@ -183,7 +191,8 @@ def fields(record: Any) -> dict[str, Any]:
     >>> fields(Mention(start=0, end=3, role="总经理", relation="reports_to"))
     {'start': 0, 'end': 3, 'role': '总经理', 'relation': 'reports_to', 'role_id': None}
     """
-    return {name: getattr(record, name) for name in record.__slots__}
+    names, values = _FIELDS[type(record)]
+    return dict(zip(names, values(record), strict=True))
 
 
 def as_json_data(value: Any) -> Any:
