@@ -34,6 +34,12 @@ from dutyparse.vocabulary import (
 
 
 @dataclass(slots=True, kw_only=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(slots=True, kw_only=True)
 class Anchor:
     weekdays: list[int] | None = None
     days: list[int] | None = None
@@ -43,9 +49,7 @@ class Anchor:
 
 
 @dataclass(slots=True, kw_only=True)
-class Frequency:
-    start: int
-    end: int
+class Frequency(Span):
     text: str
     kind: FrequencyKind
     period: str | None = None
@@ -57,9 +61,7 @@ class Frequency:
 
 
 @dataclass(slots=True, kw_only=True)
-class Deadline:
-    start: int
-    end: int
+class Deadline(Span):
     text: str
     relation: DeadlineRelation
     cycle: str | None = None
@@ -72,18 +74,14 @@ class Deadline:
 
 
 @dataclass(slots=True, kw_only=True)
-class Mention:
-    start: int
-    end: int
+class Mention(Span):
     role: str
     relation: MentionRelation
     role_id: str | None = None
 
 
 @dataclass(slots=True, kw_only=True)
-class Item:
-    start: int
-    end: int
+class Item(Span):
     marker: str | None
     number: int | None = None
     outline: list[int] | None = None
@@ -100,9 +98,7 @@ class Item:
 
 
 @dataclass(slots=True, kw_only=True)
-class Section:
-    start: int
-    end: int
+class Section(Span):
     marker: str | None
     number: int | None = None
     outline: list[int] | None = None
@@ -119,9 +115,7 @@ class Section:
 
 
 @dataclass(slots=True, kw_only=True)
-class Skipped:
-    start: int
-    end: int
+class Skipped(Span):
     reason: SkipReason
     text: str
 
