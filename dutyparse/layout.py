@@ -22,7 +22,7 @@ import regex
 from dutyparse.labels import cue_label_at, is_cue_label
 from dutyparse.lexicons import lines
 from dutyparse.markers import Candidate, Context, context_at
-from dutyparse.textclean import CLAUSE, line_spans
+from dutyparse.textclean import CLAUSE, SPACE_RUN, line_spans
 from dutyparse.vocabulary import SkipReason
 
 _TITLE_MAX = 60
@@ -33,10 +33,10 @@ _PAGE_REF = regex.compile(
     r"(?:[ ]*\([ ]*[0-9]{1,3}[ ]*\)|[ ]*[.…·]{2,}[ ]*[0-9]{1,3}|[ ]{2,}[0-9]{1,3})[ ]*$"
 )
 _NON_SPACE = regex.compile(r"[^\s]")
-_SPACES = regex.compile(r"\s+")
 _ENTRY_CLAUSE_END = regex.compile(r"[。;；]")  # a sentence: not a TOC entry
 _LINE_CLAUSE_END = regex.compile(r"[。;]")
 _PAGE_REF_ENDS = "0123456789)"  # the last character of a (stripped) line ending in one
+_TRAILING_PAREN = regex.compile(r"\([^()]*\)$")
 _HAN_OR_PAREN = regex.compile(r"[\p{Han}(]")  # what continues a title into a longer name
 _LEADING_SEGMENT = regex.compile(r"([^\s]{2,30})[ ]+")
 _NEAR_COPY_LINES = 3
@@ -139,11 +139,11 @@ def _disjoint(skips: list[Skip], title: tuple[int, int] | None) -> list[Skip]:
     return kept
 
 
-def _title_variants(norm: str, title: tuple[int, int]) -> list[str]:
-    """The title, and the title without a trailing `(…)` (a date stamp, `(征求意见稿)`)."""
-    text = regex.sub(r"\s+", "", norm[title[0] : title[1]])
-    short = regex.sub(r"\([^()]*\)$", "", text)
-    return [text, short] if short != text and len(short) >= 4 else [text]
+def _title_variants(name: str) -> list[str]:
+    """The title (spaces removed), and without a trailing `(…)` (a date stamp,
+    `(征求意见稿)`)."""
+    short = _TRAILING_PAREN.sub("", name)
+    return [name, short] if short != name and len(short) >= 4 else [name]
 
 
 def _duplicate_titles(norm: str, title: tuple[int, int] | None) -> list[Skip]:
@@ -151,8 +151,9 @@ def _duplicate_titles(norm: str, title: tuple[int, int] | None) -> list[Skip]:
     opening the lines right after it (`公司组织架构图及各部门职责`)."""
     if title is None:
         return []
-    found = _near_copies(norm, title)
-    for variant in _title_variants(norm, title):
+    name = SPACE_RUN.sub("", norm[title[0] : title[1]])
+    found = _near_copies(norm, name)
+    for variant in _title_variants(name):
         for start, end in spaced_copies(norm, variant, title[1]):
             if context_at(norm, start) is not Context.GLUED and not _HAN_OR_PAREN.match(
                 norm, end
@@ -172,11 +173,11 @@ def spaced_copies(text: str, word: str, pos: int = 0) -> Iterator[tuple[int, int
     [(6, 14)]
     """
     tail = text[pos:]
-    squeezed = _SPACES.sub("", tail)
+    squeezed = SPACE_RUN.sub("", tail)
     at = squeezed.find(word)
     if not word or at == -1:
         return
-    runs = [(m.start(), m.end()) for m in _SPACES.finditer(tail)]
+    runs = [(m.start(), m.end()) for m in SPACE_RUN.finditer(tail)]
     starts, removed = [], [0]  # squeezed index where each run was, whitespace before it
     for start, end in runs:
         starts.append(start - removed[-1])
@@ -190,10 +191,10 @@ def spaced_copies(text: str, word: str, pos: int = 0) -> Iterator[tuple[int, int
         at = squeezed.find(word, at + len(word))
 
 
-def _near_copies(norm: str, title: tuple[int, int]) -> list[Skip]:
+def _near_copies(norm: str, name: str) -> list[Skip]:
+    """Lines right after the title (`name`, spaces removed) that open with a near copy."""
     from rapidfuzz import fuzz  # only documents with a title get here
 
-    name = regex.sub(r"\s+", "", norm[title[0] : title[1]])
     found = []
     for start, end in line_spans(norm)[1 : 1 + _NEAR_COPY_LINES]:
         head = _LEADING_SEGMENT.match(norm, start, end)

@@ -19,7 +19,8 @@ _LINE = regex.compile(r"[^\s](?:[^\n]*[^\s])?")
 _WIDE = r"[\p{Han}\p{Ps}\p{Pe}\p{Po}\u3000-\u303f\uff00-\uffef]"
 _BREAK = regex.compile(rf"(?<={_WIDE})\s*\n\s*(?={_WIDE})")
 _SPACE_BETWEEN_HAN = regex.compile(r"(?<=\p{Han})\s+(?=\p{Han})")
-_SPACES = regex.compile(r"\s+")
+# A run of whitespace.
+SPACE_RUN = regex.compile(r"\s+")
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -35,7 +36,7 @@ def clean(text: str) -> str:
     """Join lines broken inside Chinese text; other whitespace runs become one space."""
     if text.isprintable() and "  " not in text:  # no whitespace but single spaces
         return text.strip()
-    return str(_SPACES.sub(" ", _BREAK.sub("", text))).strip()
+    return str(SPACE_RUN.sub(" ", _BREAK.sub("", text))).strip()
 
 
 def squeeze(text: str) -> str:
