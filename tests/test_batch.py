@@ -99,7 +99,8 @@ def test_resume_skips_outputs_newer_than_inputs(src: Path, tmp_path: Path) -> No
     past = time.time() - 60  # every output is newer than its input …
     for path in src.rglob("*.*"):
         os.utime(path, (past, past))
-    os.utime(src / "sub" / "b.txt")  # … except this one, edited after the run
+    edited = time.time() + 60  # … except this one, edited after the run (a time set
+    os.utime(src / "sub" / "b.txt", (edited, edited))  # clearly apart: file clocks are coarse)
     summary = run_batch([src], out, Options(jobs=2, resume=True))
     assert (summary.converted, summary.up_to_date) == (1, 2)
     assert (out / "a.txt.json").stat().st_mtime_ns == kept
