@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
+import orjson
+
 from dutyparse.vocabulary import (
     AnchorPart,
     DeadlineRelation,
@@ -271,7 +273,7 @@ def _compact(record: Any) -> Iterator[str]:
     by one, its items `_ITEMS_PER_PIECE` at a time (each piece one call of json's C
     encoder)."""
     if not isinstance(record, Document | Section) or _items_in(record) <= _ITEMS_PER_PIECE:
-        yield _COMPACT.encode(record)
+        yield _encode(record)
         return
     head, whole = "{", {}  # whole: the fields since the last list given out in pieces
     for name, value in fields(record).items():
@@ -291,7 +293,7 @@ def _list_pieces(name: str, value: Any) -> Iterator[str] | None:
         return _joined(_compact(section) for section in value)
     if name == "items" and value:
         chunks = (value[i : i + _ITEMS_PER_PIECE] for i in range(0, len(value), _ITEMS_PER_PIECE))
-        return _joined([_COMPACT.encode(chunk)[1:-1]] for chunk in chunks)
+        return _joined([_encode(chunk)[1:-1]] for chunk in chunks)
     return None
 
 
@@ -308,8 +310,13 @@ def _joined(parts: Iterable[Iterable[str]]) -> Iterator[str]:
 
 def _members(values: dict[str, Any]) -> str:
     """`"a":1,"b":null,` — fields as JSON object members, each with its comma."""
-    return _COMPACT.encode(values)[1:-1] + "," if values else ""
+    return _encode(values)[1:-1] + "," if values else ""
+
+
+def _encode(value: Any) -> str:
+    """Compact JSON of records, lists and dicts of them: orjson writes a dataclass's
+    fields in order, with `model_dump_json`'s separators and escapes."""
+    return orjson.dumps(value).decode()
 
 
 _ITEMS_PER_PIECE = 256
-_COMPACT = json.JSONEncoder(default=fields, ensure_ascii=False, separators=(",", ":"))
