@@ -37,12 +37,16 @@ from dutyparse.vocabulary import (
 
 @dataclass(slots=True, kw_only=True)
 class Span:
+    """Where a part lies in the original text: [start, end)."""
+
     start: int
     end: int
 
 
 @dataclass(slots=True, kw_only=True)
 class Anchor:
+    """The days a recurrence falls on (`每周一、周三` → weekdays [1, 3])."""
+
     weekdays: list[int] | None = None
     days: list[int] | None = None
     part: AnchorPart | None = None
@@ -52,6 +56,8 @@ class Anchor:
 
 @dataclass(slots=True, kw_only=True)
 class Frequency(Span):
+    """How often a duty recurs (`每周最少一次`)."""
+
     text: str
     kind: FrequencyKind
     period: str | None = None
@@ -64,6 +70,8 @@ class Frequency(Span):
 
 @dataclass(slots=True, kw_only=True)
 class Deadline(Span):
+    """By when a duty is due (`每月28号之前`)."""
+
     text: str
     relation: DeadlineRelation
     cycle: str | None = None
@@ -77,6 +85,8 @@ class Deadline(Span):
 
 @dataclass(slots=True, kw_only=True)
 class Mention(Span):
+    """Another role a duty names, and how it relates to it (`向总经理汇报`)."""
+
     role: str
     relation: MentionRelation
     role_id: str | None = None
@@ -84,6 +94,8 @@ class Mention(Span):
 
 @dataclass(slots=True, kw_only=True)
 class Item(Span):
+    """One duty item, its marker, text and tags."""
+
     marker: str | None
     number: int | None = None
     outline: list[int] | None = None
@@ -101,6 +113,8 @@ class Item(Span):
 
 @dataclass(slots=True, kw_only=True)
 class Section(Span):
+    """A heading with the items and sections under it."""
+
     marker: str | None
     number: int | None = None
     outline: list[int] | None = None
@@ -118,12 +132,16 @@ class Section(Span):
 
 @dataclass(slots=True, kw_only=True)
 class Skipped(Span):
+    """A block left out of the structure (a table of contents, page furniture)."""
+
     reason: SkipReason
     text: str
 
 
 @dataclass(slots=True, kw_only=True)
 class Diagnostic:
+    """A warning about the input."""
+
     code: str
     message: str
     start: int | None = None
@@ -132,6 +150,8 @@ class Diagnostic:
 
 @dataclass(slots=True, kw_only=True)
 class Document:
+    """One parsed document."""
+
     source: str | None = None
     title: str | None = None
     title_start: int | None = None
