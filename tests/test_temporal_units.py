@@ -21,7 +21,14 @@ import dutyparse
 from dutyparse.lexicons import lines
 from dutyparse.normalize import simplify
 from dutyparse.temporal import RULES, extract, extract_spans, to_rrule
-from dutyparse.temporal.folding import fold, fold_table, squeeze, without_spaces
+from dutyparse.temporal.folding import (
+    Unsqueezed,
+    cuts_without_spaces,
+    fold,
+    fold_table,
+    squeeze,
+    without_spaces,
+)
 from dutyparse.temporal.gates import GATES, any_gate, gated, starts
 from dutyparse.temporal.grammar import PATTERNS, pattern
 from dutyparse.temporal.values import amount_of, count
@@ -84,6 +91,28 @@ def test_squeeze_maps_every_kept_character(text: str) -> None:
     if where != list(range(len(text))):
         assert where == [i for i, ch in enumerate(text) if not ch.isspace()]
     assert without_spaces(text) == squeezed
+
+
+@pytest.mark.parametrize("text", SQUEEZES, ids=[repr(t) for t in SQUEEZES])
+def test_unsqueezed_is_where(text: str) -> None:
+    squeezed, where = squeeze(text)
+    if where is not None:
+        assert [Unsqueezed(text)[i] for i in range(len(squeezed))] == where
+
+
+# Cuts squeezed all at once are the cuts squeezed one by one: joints, U+001C in a cut
+# with no other space (kept) or with one (dropped), a NUL in the text, empty cuts.
+CUTS = ["1、每\n周一次\n2、负责 行政", "每\x1c周\n一次\n每\x1d周", "a\x00b c", "每周", ""]
+
+
+@pytest.mark.parametrize("text", CUTS, ids=[repr(t) for t in CUTS])
+def test_cuts_without_spaces_is_each_cut_squeezed(text: str) -> None:
+    n = len(text)
+    for spans in ([(0, n)], [(0, n // 2), (n // 2, n)], [(0, 0), (1, n)], [], [(0, 3), (3, n)]):
+        spans = [(a, b) for a, b in spans if a <= b <= n]
+        cuts, joined = cuts_without_spaces(text, spans)
+        assert cuts == [without_spaces(text[a:b]) for a, b in spans]
+        assert gated(cuts, joined) == gated(cuts)
 
 
 def test_every_space_but_space_is_unprintable() -> None:

@@ -15,14 +15,12 @@ def annotate_times(doc: Document, text: str) -> None:
     """Attach frequency and deadline expressions found inside each item's span, all
     items at once (`temporal.extract_spans`: one fold, one search for candidates)."""
     items = doc.iter_items()
-    spans = []
     for item in items:
-        spans.append((item.start, item.end))
         if item.frequency or item.deadline:  # left by an earlier run; a new item holds none
             item.frequency, item.deadline = (), ()
-    for index, (frequencies, deadlines) in extract_spans(text, spans).items():
+    found = extract_spans(text, [(item.start, item.end) for item in items])
+    for index, (frequencies, deadlines) in found.items():
         if frequencies:
             items[index].frequency = frequencies
         if deadlines:
             items[index].deadline = deadlines
-

@@ -9,11 +9,10 @@ The pipeline, one step per line of `extract`:
    deadline.py) whose gates do (`scan`); each rule is a pattern built from named pieces
    (grammar.py) and a builder reading its match;
 3. keep the non-overlapping expressions of each kind (rule.resolve);
-4. make models, with spans mapped back through the squeeze and shifted into the document.
+4. make records, with spans mapped back through the squeeze and shifted into the document.
 
 `extract_spans` runs the same steps over all items of a document at once: one fold, one
-gate search over every item (most hold no expression and are not looked at again), one
-validation of all models.
+gate search over every item (most hold no expression and are not looked at again).
 
 >>> freqs, deadlines = extract("每月28号之前提交，每周二、四巡店")
 >>> [(f.text, f.period, f.anchor and f.anchor.weekdays) for f in freqs]
@@ -26,11 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Any
 
 from dutyparse.records import Deadline, Frequency
 from dutyparse.temporal.deadline import DEADLINE_RULES
-from dutyparse.temporal.folding import fold, squeeze, without_spaces
+from dutyparse.temporal.folding import Unsqueezed, cuts_without_spaces, fold, without_spaces
 from dutyparse.temporal.frequency import FREQUENCY_RULES
 from dutyparse.temporal.gates import gated, starts
 from dutyparse.temporal.rrule import to_rrule
@@ -50,9 +48,9 @@ def scan(squeezed: str, hits: Mapping[str, Sequence[int]] | None = None) -> list
     found: list[Found] = []
     for priority, rule, anchored in _in_order(frozenset(hits)):
         if anchored:
-            found.extend(rule.found_at(squeezed, hits[rule.name], priority))
+            found += rule.found_at(squeezed, hits[rule.name], priority)
         else:
-            found.extend(rule.found(squeezed, priority))
+            found += rule.found(squeezed, priority)
     return found
 
 
@@ -77,70 +75,47 @@ def extract(
     found = scan(squeezed)
     if not found:
         return [], []
-    frequencies, deadlines = _Placer(text, folded, squeezed, 0, offset).rows(found)
-    return _models(frequencies, deadlines)
+    spaced = folded if len(squeezed) != len(folded) else None
+    return _Placer(text, spaced, 0, offset).records(found)
 
 
 def extract_spans(
     text: str, spans: Sequence[tuple[int, int]]
 ) -> dict[int, tuple[list[Frequency], list[Deadline]]]:
     """`extract` of each `text[start:end]` of `spans` (a document's items), by index of
-    the span; spans that hold no expression are left out. The text is folded once, one
-    search over all spans (gates.gated) picks the few worth a closer look and the rules
-    to try in each, and the models of all spans are made at once.
+    the span; spans that hold no expression are left out. The text is folded once, the
+    spans squeezed all together (folding.cuts_without_spaces), and one search over all
+    of them (gates.gated) picks the few worth a closer look and the rules to try in each.
 
     >>> found = extract_spans("1、每周巡店一次\\n2、负责行政", [(0, 8), (9, 15)])
     >>> [(i, [f.text for f in freqs]) for i, (freqs, _) in found.items()]
     [(0, ['每周巡店一次'])]
     """
     folded = fold(text)
-    squeezed = [without_spaces(folded[start:end]) for start, end in spans]
-    counts: list[tuple[int, int, int]] = []  # span index, frequencies, deadlines
-    frequencies: list[dict[str, Any]] = []
-    deadlines: list[dict[str, Any]] = []
-    for index, hits in gated(squeezed).items():
+    squeezed, joined = cuts_without_spaces(folded, spans)
+    results = {}
+    for index, hits in gated(squeezed, joined).items():
         found = scan(squeezed[index], hits)
         if found:
             start, end = spans[index]
-            place = _Placer(text, folded[start:end], squeezed[index], start, 0)
-            more_frequencies, more_deadlines = place.rows(found)
-            counts.append((index, len(more_frequencies), len(more_deadlines)))
-            frequencies += more_frequencies
-            deadlines += more_deadlines
-    frequency_models, deadline_models = _models(frequencies, deadlines)
-    results = {}
-    f = d = 0  # where the next span's models start
-    for index, n_frequencies, n_deadlines in counts:
-        results[index] = (
-            frequency_models[f : f + n_frequencies],
-            deadline_models[d : d + n_deadlines],
-        )
-        f, d = f + n_frequencies, d + n_deadlines
+            spaced = folded[start:end] if len(squeezed[index]) != end - start else None
+            results[index] = _Placer(text, spaced, start, 0).records(found)
     return results
 
 
-def _models(
-    frequencies: list[dict[str, Any]], deadlines: list[dict[str, Any]]
-) -> tuple[list[Frequency], list[Deadline]]:
-    """Frequency and Deadline records of their fields."""
-    return [Frequency(**f) for f in frequencies], [Deadline(**d) for d in deadlines]
-
-
 class _Placer:
-    """Turns expressions found in a squeezed text into model fields over the original:
-    the text of `folded` (a cut of `text` at `base`; `squeezed` is its squeezed form),
-    spans shifted by `offset` more."""
+    """Turns expressions found in a squeezed text into records over the original: the
+    squeezed form of a folded cut of `text` at `base` (`spaced`: that cut, when the
+    squeeze took spaces out of it), spans shifted by `offset` more."""
 
-    def __init__(self, text: str, folded: str, squeezed: str, base: int, offset: int) -> None:
+    def __init__(self, text: str, spaced: str | None, base: int, offset: int) -> None:
         self.text, self.base, self.offset = text, base, offset
-        self.where = None if len(squeezed) == len(folded) else squeeze(folded)[1]
+        self.where = None if spaced is None else Unsqueezed(spaced)
 
-    def rows(self, found: list[Found]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """Model fields of the kept expressions of each kind (rule.resolve)."""
-        return (
-            [self.frequency(f) for f in resolve(found, "frequency")],
-            [self.deadline(f) for f in resolve(found, "deadline")],
-        )
+    def records(self, found: list[Found]) -> tuple[list[Frequency], list[Deadline]]:
+        """The kept expressions of each kind (rule.resolve) as records."""
+        frequencies, deadlines = resolve(found)
+        return [self.frequency(f) for f in frequencies], [self.deadline(f) for f in deadlines]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """`[start, end)` of the squeezed text as indices into `text`."""
@@ -153,24 +128,24 @@ class _Placer:
         first, last = self.span(start, end)
         return "".join(self.text[first:last].split())
 
-    def frequency(self, found: Found) -> dict[str, Any]:
+    def frequency(self, found: Found) -> Frequency:
         start, end = self.span(found.start, found.end)
-        return {
-            "text": self.text[start:end],
-            "start": start + self.offset,
-            "end": end + self.offset,
-            "implicit": found.implicit,
+        return Frequency(
+            text=self.text[start:end],
+            start=start + self.offset,
+            end=end + self.offset,
+            implicit=found.implicit,
             **found.fields,
-        }
+        )
 
-    def deadline(self, found: Found) -> dict[str, Any]:
+    def deadline(self, found: Found) -> Deadline:
         fields = dict(found.fields)
         event = fields.pop("event_span", None)  # the event as written, not as folded
         start, end = self.span(found.start, found.end)
-        return {
-            "text": self.text[start:end],
-            "start": start + self.offset,
-            "end": end + self.offset,
-            "event": self.excerpt(*event) if event else None,
+        return Deadline(
+            text=self.text[start:end],
+            start=start + self.offset,
+            end=end + self.offset,
+            event=self.excerpt(*event) if event else None,
             **fields,
-        }
+        )

@@ -18,6 +18,8 @@ index into the original and spans need no mapping back. What folds:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 import regex
@@ -34,6 +36,10 @@ _SPACE = regex.compile(r"\s")
 _CHAR_REF = re.compile(rb"&#([0-9]{1,7});")
 # Up to this many distinct folding characters, `fold` replaces them one by one.
 _REPLACE_MAX = 64
+# What joins the cuts of a text (cuts_without_spaces): no gate or space holds it.
+_JOINT = "\x00"
+# Whitespace to `str.split`, not to `regex` (its `\s`): see without_spaces.
+_QUIET_SPACES = "\x1c\x1d\x1e\x1f"
 
 
 def _pairs(name: str) -> dict[str, str]:
@@ -127,6 +133,50 @@ def squeeze(text: str) -> tuple[str, list[int] | None]:
         where.extend(range(at, at + len(part)))
         at += len(part)
     return squeezed, where
+
+
+class Unsqueezed:
+    """Indices of `squeeze(text)[0]` as indices into `text`, as its `where` list would
+    give them, read where asked: a text holds a few expressions, and many characters.
+
+    >>> where = Unsqueezed("每\\n周 一次")
+    >>> [where[i] for i in range(4)]
+    [0, 2, 4, 5]
+    """
+
+    __slots__ = ("kept", "runs")
+
+    def __init__(self, text: str) -> None:
+        self.kept: list[int] = []  # where each run of non-spaces starts, squeezed
+        self.runs: list[int] = []  # and in `text`
+        kept = at = 0
+        for part in text.split():  # the runs, in order (see squeeze)
+            at = text.find(part, at)
+            self.kept.append(kept)
+            self.runs.append(at)
+            kept, at = kept + len(part), at + len(part)
+
+    def __getitem__(self, index: int) -> int:
+        run = bisect_right(self.kept, index) - 1
+        return self.runs[run] + index - self.kept[run]
+
+
+def cuts_without_spaces(text: str, spans: Sequence[tuple[int, int]]) -> tuple[list[str], str]:
+    """`without_spaces` of each `text[start:end]` of `spans`, and all of them joined by
+    one character that is none of theirs (NUL, else a line break). Done over the cuts
+    joined, in three C-speed passes instead of a call per cut; cut by cut only when the
+    joint is in the text, or U+001C … U+001F are (`without_spaces` keeps those where
+    no other space stands, a test of each cut).
+
+    >>> cuts_without_spaces("1、每\\n周一次\\n2、负责", [(0, 7), (8, 12)])
+    (['1、每周一次', '2、负责'], '1、每周一次\\x002、负责')
+    """
+    joined = _JOINT.join([text[start:end] for start, end in spans])
+    if joined.count(_JOINT) != len(spans) - 1 or any(ch in joined for ch in _QUIET_SPACES):
+        cuts = [without_spaces(text[start:end]) for start, end in spans]
+        return cuts, "\n".join(cuts)
+    joined = "".join(joined.split())  # every `str.isspace` character out, the joints kept
+    return joined.split(_JOINT), joined
 
 
 def without_spaces(text: str) -> str:

@@ -107,7 +107,8 @@ def anchor_of(match: Hit) -> Anchor | None:
 def _periodic(
     start: int, end: int, period: str | None, implicit: bool = False, **fields: Any
 ) -> Found:
-    fields = {"kind": "periodic", "period": period, "times": 1, **fields}
+    fields["kind"], fields["period"] = "periodic", period  # `fields` is this call's own
+    fields.setdefault("times", 1)
     return Found("frequency", start, end, fields, implicit)
 
 

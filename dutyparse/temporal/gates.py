@@ -229,11 +229,14 @@ def _branch(
     return branch + none_took_part, pairs
 
 
-def gated(texts: Sequence[str]) -> dict[int, dict[str, list[int]]]:
+def gated(texts: Sequence[str], joined: str | None = None) -> dict[int, dict[str, list[int]]]:
     """For each of `texts` where some gate passes, by index: the rules whose gates
     pass, each with where its gate words start, in one search over all texts (each
-    searched as if alone: no gate holds a line break, the joint between texts)."""
-    joined = "\n".join(texts)
+    searched as if alone: no gate holds a line break or a NUL, the joint between texts).
+    `joined`: the texts so joined, when the caller has them (folding.cuts_without_spaces).
+    """
+    if joined is None:
+        joined = "\n".join(texts)
     ends = list(accumulate(len(text) + 1 for text in texts))  # where the next one starts
     pattern, groups = any_gate()
     found: dict[int, dict[str, list[int]]] = {}

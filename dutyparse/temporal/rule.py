@@ -98,37 +98,36 @@ class Rule:
     def found(self, folded: str, priority: int) -> list[Found]:
         """Everything this rule finds in `folded` (whether one of its gates passes there
         is the caller's test), with `priority` (the rule's index in its table)."""
-        compiled = pattern(self.name)
-        names = _names(compiled)
-        found = [
-            each
-            for match in compiled.finditer(folded)
-            for each in self.build(Hit.of(match, names), folded)
-        ]
-        for each in found:
-            each.priority = priority
-        return found
+        compiled, names = compiled_rule(self.name)
+        found: list[Found] = []
+        for match in compiled.finditer(folded):
+            found += self.build(Hit.of(match, names), folded)
+        return _with_priority(found, priority)
 
     def found_at(self, folded: str, starts: Sequence[int], priority: int) -> list[Found]:
         """`found`, for a rule whose every match starts at one of `starts` (ascending):
         each is tried there, as a search would, after the end of the last match."""
-        compiled = pattern(self.name)
-        names = _names(compiled)
+        compiled, names = compiled_rule(self.name)
         found: list[Found] = []
         end = 0
         for start in starts:
-            if start < end:
-                continue
-            match = compiled.match(folded, start)
-            if match is not None:
+            if start >= end and (match := compiled.match(folded, start)) is not None:
                 end = match.end()
-                found.extend(self.build(Hit.of(match, names), folded))
-        for each in found:
-            each.priority = priority
-        return found
+                found += self.build(Hit.of(match, names), folded)
+        return _with_priority(found, priority)
 
 
-_names = cache(group_names)
+def _with_priority(found: list[Found], priority: int) -> list[Found]:
+    for each in found:
+        each.priority = priority
+    return found
+
+
+@cache
+def compiled_rule(name: str) -> tuple[regex.Pattern[str], tuple[str | None, ...]]:
+    """The compiled pattern of rule `name` and its group names by number."""
+    compiled = pattern(name)
+    return compiled, group_names(compiled)
 
 
 def span(match: Hit, group: str | int = 0) -> tuple[int, int]:
@@ -153,15 +152,24 @@ def deadline(start: int, end: int, **fields: Any) -> Found:
     return Found("deadline", start, end, fields)
 
 
-def resolve(found: list[Found], what: What) -> list[Found]:
-    """Non-overlapping expressions of one kind, in text order: explicit before implicit,
-    then the longest, then the earlier rule, then the leftmost wins.
+def resolve(found: list[Found]) -> tuple[list[Found], list[Found]]:
+    """The non-overlapping frequencies and deadlines, each kind in text order (see
+    `kept`).
 
     >>> a, b = frequency(0, 2, kind="periodic"), frequency(0, 6, kind="periodic")
-    >>> [(f.start, f.end) for f in resolve([a, b], "frequency")]
-    [(0, 6)]
+    >>> [[(f.start, f.end) for f in kind] for kind in resolve([a, b, deadline(1, 3)])]
+    [[(0, 6)], [(1, 3)]]
     """
-    candidates = [f for f in found if f.what == what]
+    if len(found) == 1:  # the common case
+        return (found, []) if found[0].what == "frequency" else ([], found)
+    frequencies = [f for f in found if f.what == "frequency"]
+    deadlines = [f for f in found if f.what == "deadline"]
+    return kept(frequencies), kept(deadlines)
+
+
+def kept(candidates: list[Found]) -> list[Found]:
+    """The expressions of one kind that are kept, in text order: explicit before
+    implicit, then the longest, then the earlier rule, then the leftmost wins."""
     if len(candidates) < 2:
         return candidates
     chosen: list[Found] = []  # disjoint, kept in text order
