@@ -9,48 +9,63 @@ no content covers them, which keeps the output lossless.
 
 from __future__ import annotations
 
+import re
 import sys
-from bisect import bisect_left
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from itertools import pairwise
-
-import regex
+from operator import attrgetter
 
 from dutyparse.errors import NO_STRUCTURE, NUMBER_GAP
 from dutyparse.layout import Skip
 from dutyparse.records import Diagnostic, Item, Section, Skipped
-from dutyparse.textclean import CLAUSE, clean, squeeze
+from dutyparse.textclean import CLAUSE, NON_WS, SPACE_RUN, WS, clean, squeeze
 from dutyparse.tree import Node
 
+_START, _END = attrgetter("start"), attrgetter("end")
 _TITLE_MAX = 40
 # Where a long heading's title stops: a colon, a space run, a full stop, a line end.
-_TITLE_STOP = regex.compile(r"[:：。\n]|\s{1,}")
-_SENTENCE = regex.compile(r"[,;。.!?，；！？]")
-_SPACE_RUN = regex.compile(r"\s+")
+_TITLE_STOP = re.compile(f"[:：。\n]|{WS}+")
+_SENTENCE = re.compile(r"[,;。.!?，；！？]")
 # A line break that ends a paragraph: after a finished sentence, or before a form
 # field (`岗位名称：出纳` / `所属部门：财务部`).
-_SENTENCE_END_LINE = regex.compile(
-    r"(?<=[。;；!！?？])[ \t]*\n|(?<![ \t])[ \t]*\n(?=[ \t]*[^\s:：,，。]{2,8}[:：])"
+_FIELD_CHAR = f"(?![:：,，。]){NON_WS}"  # of a field name: no space, colon or comma
+_SENTENCE_END_LINE = re.compile(
+    rf"(?<=[。;；!！?？])[ \t]*\n|(?<![ \t])[ \t]*\n(?=[ \t]*(?:{_FIELD_CHAR}){{2,8}}[:：])"
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Holes:
-    """Sorted, disjoint spans that content skips over."""
+    """Sorted, disjoint spans that content skips over.
+
+    >>> holes = Holes([(2, 4), (6, 7)])
+    >>> holes.covers(3), holes.covers(4), holes.pieces(0, 9, "ab  cd e f")
+    (True, False, [(0, 2), (4, 6), (7, 8)])
+    """
 
     spans: list[tuple[int, int]]
+    starts: list[int] = field(init=False)  # of the spans, for `bisect` on plain ints
+    ends: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", [start for start, _end in self.spans])
+        object.__setattr__(self, "ends", [end for _start, end in self.spans])
 
     def covers(self, pos: int) -> bool:
         """Whether `pos` lies inside a hole."""
-        i = bisect_left(self.spans, (pos + 1, pos + 1)) - 1
-        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+    def clear(self, lo: int, hi: int) -> bool:
+        """Whether no hole overlaps `lo:hi`."""
+        i = bisect_right(self.ends, lo)  # the first hole that ends after `lo`
+        return i == len(self.starts) or self.starts[i] >= hi
 
     def pieces(self, lo: int, hi: int, text: str) -> list[tuple[int, int]]:
         """Subranges of `lo:hi` outside every hole, trimmed of whitespace, non-empty."""
-        i = max(0, bisect_left(self.spans, (lo, lo)) - 1)
-        while i < len(self.spans) and self.spans[i][1] <= lo:
-            i += 1
-        if i == len(self.spans) or self.spans[i][0] >= hi:  # most content has no hole
+        i = bisect_right(self.ends, lo)  # the first hole that ends after `lo`
+        if i == len(self.starts) or self.starts[i] >= hi:  # most content has no hole
             start, end = _trim(text, lo, hi)
             return [(start, end)] if start < end else []
         out, pos = [], lo
@@ -71,6 +86,9 @@ def _sentences_by_line(text: str, start: int, end: int) -> list[tuple[int, int]]
     >>> [t[s:e] for s, e in _sentences_by_line(t, 0, len(t))]
     ['负责接待。', '负责回\n访。']
     """
+    if text.find("\n", start, end) == -1:  # one line: nothing to cut
+        start, end = _trim(text, start, end)
+        return [(start, end)] if start < end else []
     cuts = [m.end() for m in _SENTENCE_END_LINE.finditer(text, start, end)]
     bounds = [start, *cuts, end]
     spans = (_trim(text, a, b) for a, b in pairwise(bounds))
@@ -83,12 +101,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     >>> _trim(" 一 二 ", 0, 5)
     (1, 4)
     """
-    if start < end and not (text[start].isspace() or text[end - 1].isspace()):
-        return start, end
-    piece = text[start:end]
-    stripped = piece.lstrip()
-    start += len(piece) - len(stripped)
-    return start, start + len(stripped.rstrip())
+    if start < end and text[end - 1].isspace():
+        end = start + len(text[start:end].rstrip())
+    if start < end and text[start].isspace():
+        start = end - len(text[start:end].lstrip())
+    return start, end
 
 
 def skipped_records(text: str, skips: list[Skip]) -> list[Skipped]:
@@ -117,59 +134,60 @@ def diagnostics(text: str, root: Node) -> list[Diagnostic]:
 
 def assemble(text: str, root: Node, holes: Holes) -> tuple[list[Item], list[Section]]:
     """Top-level paragraphs/items and sections of the document."""
-    order = _preorder(root)
-    next_start = {
-        id(n): (order[i + 1].start if i + 1 < len(order) else len(text))
-        for i, n in enumerate(order)
-    }
-    builder = _Builder(text, holes, next_start)
+    builder = _Builder(text, holes)
     items = builder.paragraphs(0, root.children[0].start if root.children else len(text))
     sections: list[Section] = []
-    for child in root.children:
-        builder.place(child, 1, items, sections)
+    builder.place_all(root.children, 1, len(text), items, sections)
     return items, sections
-
-
-def _preorder(root: Node) -> list[Node]:
-    out: list[Node] = []
-    stack = list(reversed(root.children))
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(reversed(node.children))
-    return out
 
 
 @dataclass
 class _Builder:
+    """Output records of units. A unit's content ends where the next unit in text order
+    starts: its first child, else the unit after it (`bound`, handed down the tree)."""
+
     text: str
     holes: Holes
-    next_start: dict[int, int]
 
-    def place(self, node: Node, level: int, items: list[Item], sections: list[Section]) -> None:
-        if node.children or node.label is not None:
-            sections.append(self.section(node, level))
-        else:
-            items.append(self.item(node))
+    def place_all(
+        self, nodes: list[Node], level: int, bound: int, items: list[Item], sections: list[Section]
+    ) -> None:
+        """Records of sibling `nodes`; the unit after the last one starts at `bound`."""
+        for i, node in enumerate(nodes):
+            after = nodes[i + 1].start if i + 1 < len(nodes) else bound
+            if node.children or node.label is not None:
+                sections.append(self.section(node, level, after))
+            else:
+                items.append(self.item(node, after))
 
     def paragraphs(self, lo: int, hi: int) -> list[Item]:
         """Unmarked paragraphs of `lo:hi`: split at holes, and at line breaks after a
         finished sentence (a line broken mid-sentence stays one paragraph)."""
+        if lo >= hi or self.text[lo:hi].isspace():  # most headings: a line break
+            return []
         return [
             Item(marker=None, text=clean(self.text[s:e]), start=s, end=e)
             for piece in self.holes.pieces(lo, hi, self.text)
             for s, e in _sentences_by_line(self.text, *piece)
         ]
 
-    def item(self, node: Node) -> Item:
-        pieces = self.holes.pieces(node.head_end, self.next_start[id(node)], self.text)
-        end = pieces[-1][1] if pieces else node.head_end
+    def item(self, node: Node, hi: int) -> Item:
+        """A unit without children, its content running up to `hi`."""
+        lo = node.head_end
+        if self.holes.clear(lo, hi):  # most content: one piece, trimmed here
+            content = self.text[lo:hi].rstrip()
+            end = lo + len(content)
+            text = clean(content)
+        else:
+            pieces = self.holes.pieces(lo, hi, self.text)
+            end = pieces[-1][1] if pieces else lo
+            text = "".join([clean(self.text[s:e]) for s, e in pieces])
         return Item(
             marker=self.marker(node),
             number=node.number,
             outline=list(node.outline) if node.outline else None,
             style=node.style,
-            text="".join([clean(self.text[s:e]) for s, e in pieces]),
+            text=text,
             start=node.start,
             end=end,
         )
@@ -179,8 +197,9 @@ class _Builder:
         repeats `1、`, `2、` … thousands of times)."""
         return sys.intern(self.text[node.start : node.head_end].strip())
 
-    def section(self, node: Node, level: int) -> Section:
-        title, title_end, rest = self.heading(node)
+    def section(self, node: Node, level: int, bound: int) -> Section:
+        content_end = node.children[0].start if node.children else bound
+        title, title_end, rest = self.heading(node, content_end)
         section = Section(
             marker=None if node.label else self.marker(node),
             number=node.number,
@@ -193,33 +212,28 @@ class _Builder:
             start=node.start,
             end=title_end,
         )
-        section.items.extend(self.paragraphs(rest, self.next_start[id(node)]))
-        for child in node.children:
-            self.place(child, level + 1, section.items, section.sections)
-        section.items.sort(key=_start)
+        section.items.extend(self.paragraphs(rest, content_end))
+        self.place_all(node.children, level + 1, bound, section.items, section.sections)
+        section.items.sort(key=_START)
         ends = [section.end]
         if section.items:
-            ends.append(max(item.end for item in section.items))
+            ends.append(max(map(_END, section.items)))
         if section.sections:
             ends.append(section.sections[-1].end)
         section.end = max(ends)
         return section
 
-    def heading(self, node: Node) -> tuple[str, int, int]:
+    def heading(self, node: Node, content_end: int) -> tuple[str, int, int]:
         """Title text, end of the heading span, start of the rest of the content."""
         if node.label is not None:
             return _label_title(self.text[node.start : node.head_end]), node.head_end, node.head_end
-        pieces = self.holes.pieces(node.head_end, self.next_start[id(node)], self.text)
+        pieces = self.holes.pieces(node.head_end, content_end, self.text)
         if not pieces:
             return "", node.head_end, node.head_end
         start, end = pieces[0]
         end = start + _title_length(self.text[start:end])
         title = squeeze(self.text[start:end]).rstrip(":：")
         return title, end, end
-
-
-def _start(item: Item) -> int:
-    return item.start
 
 
 def _title_length(first: str) -> int:
@@ -229,14 +243,10 @@ def _title_length(first: str) -> int:
     >>> _title_length("院部 内设管理机构8个，教学机构14个。"), _title_length("职 责:")
     (2, 4)
     """
-    space = _SPACE_RUN.search(first)
-    sentence_follows = space is not None and _SENTENCE.search(first, space.end()) is not None
-    if (
-        len(first) <= _TITLE_MAX
-        and not CLAUSE.search(first.rstrip(":：。"))
-        and not sentence_follows
-    ):
-        return len(first)
+    if len(first) <= _TITLE_MAX and not CLAUSE.search(first.rstrip(":：。")):
+        space = SPACE_RUN.search(first)
+        if space is None or not _SENTENCE.search(first, space.end()):  # no sentence follows
+            return len(first)
     stop = _TITLE_STOP.search(first, 1)
     if stop is None:
         return len(first)

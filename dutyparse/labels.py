@@ -13,11 +13,14 @@ closes back to its level; a new one nests.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from operator import methodcaller
+from typing import Any
 
 import regex
 
@@ -25,6 +28,9 @@ from dutyparse.lexicons import lines
 from dutyparse.markers import Candidate, Context, context_at
 from dutyparse.textclean import CLAUSE, line_spans
 
+# What `re` reads as \s in normalised text: spaces, line breaks and the separators
+# U+001C–U+001F (every other space folds to ` `).
+_BREAKS = " \n\x1c\x1d\x1e\x1f"
 _NAMED_MAX = 30
 _BRACKET_MAX = 20
 _SUFFIX_NAMED_MAX = 16
@@ -52,10 +58,34 @@ def _cues() -> frozenset[str]:
 @cache
 def _inline_cue() -> re.Pattern[str]:
     """A cue word then a colon, anywhere: `…经验；任职要求：1、`."""
-    words = "|".join(sorted(map(re.escape, _cues()), key=len, reverse=True))
     return re.compile(
-        rf"(?P<title>{words})[ ]*(?:\([一二三四五六七八九十]\))?[ ]*(?::|(?=[0-9(①]))"
+        rf"(?P<title>{_trie(_cues())})[ ]*(?:\([一二三四五六七八九十]\))?[ ]*(?::|(?=[0-9(①]))"
     )
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of `words` written as a trie, longer words first where one
+    continues another: what the longest-first alternation matches, but `re` tries one
+    branch per character instead of every word.
+
+    >>> _trie(["工作", "工作内容", "岗位职责"])
+    '(?:岗位职责|工作(?:内容)?)'
+    """
+    tree: dict[str, dict[str, Any]] = {}
+    for word in sorted(words):
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _trie_node(tree)
+
+
+def _trie_node(node: dict[str, dict[str, Any]]) -> str:
+    branches = [re.escape(ch) + _trie_node(child) for ch, child in node.items() if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
+    return f"{body}?" if "" in node else body
 
 
 def _squeeze(text: str) -> str:
@@ -88,36 +118,72 @@ def cue_label_at(norm: str, pos: int) -> bool:
 
 
 def find_labels(norm: str, cands: list[Candidate]) -> list[Label]:
-    """Labels of normalised text in order; overlapping finds keep the earliest."""
-    found = _line_labels(norm, cands) + _inline_labels(norm, cands) + _bracket_labels(norm)
-    found += _inline_named(norm, cands) + _suffix_named(norm, cands) + _standalone_cues(norm)
+    """Labels of normalised text in order (`cands` in text order too); overlapping
+    finds keep the earliest."""
+    marked = _Marked(cands)
+    found = _line_labels(norm, marked) + _inline_labels(norm, marked) + _bracket_labels(norm)
+    found += _inline_named(norm, marked) + _suffix_named(norm, marked) + _standalone_cues(norm)
     found.sort(key=lambda label: (label.start, -label.end))
-    marker_ends = {_past_spaces(norm, c.end) for c in cands}
+    marker_ends = {c.end for c in cands}
     kept: list[Label] = []
     for label in found:
-        if label.start in marker_ends:
+        if _after_marker(norm, label.start, marker_ends):
             continue  # `1. 岗位职责 ①…`: the words are the marker's own title
         if not kept or label.start >= kept[-1].end:
             kept.append(label)
     return kept
 
 
-def _line_labels(norm: str, cands: list[Candidate]) -> list[Label]:
+class _Marked:
+    """The candidates (in text order) as the label rules ask about them."""
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self.cands = cands
+        self.starts = [c.start for c in cands]
+        self.at = {c.start: c for c in cands}  # the last candidate at each start
+
+    def inside(self, start: int, end: int) -> bool:
+        """A candidate starts in `start:end`."""
+        i = bisect_left(self.starts, start)
+        return i < len(self.starts) and self.starts[i] < end
+
+    def before(self, c: Candidate) -> Candidate | None:
+        """The candidate before `c`, the last one at its start."""
+        i = bisect_right(self.starts, c.start) - 1
+        return self.cands[i - 1] if i > 0 else None
+
+
+def _after_marker(norm: str, pos: int, marker_ends: set[int]) -> bool:
+    """`pos` is the first non-space after the end of a marker."""
+    if norm[pos : pos + 1] == " ":
+        return False
+    while True:
+        if pos in marker_ends:
+            return True
+        if pos == 0 or norm[pos - 1] != " ":
+            return False
+        pos -= 1
+
+
+def _line_labels(norm: str, marked: _Marked) -> list[Label]:
     """Whole lines: a cue word alone, or a short name line heading a fresh list."""
-    starts = {c.start: c for c in cands}
+    starts = marked.at
     spans = line_spans(norm)
     found = []
+    cues = _cues()
     for i, (start, end) in enumerate(spans):
-        line = norm[start:end]
-        if start in starts or _BRACKET_LINE.fullmatch(line):
+        if start in starts:
             continue
-        title = _squeeze(line).rstrip(":")
-        if is_cue_label(line):
-            found.append(Label(start, end, "cue", title))
+        line = norm[start:end]
+        if line[0] == "【" and _BRACKET_LINE.fullmatch(line):
+            continue
+        squeezed = _squeeze(line)
+        if squeezed.strip("【】[]:") in cues:  # `is_cue_label`
+            found.append(Label(start, end, "cue", squeezed.rstrip(":")))
         elif i + 1 < len(spans) and _heads_list(
             line, starts.get(spans[i + 1][0]), norm, spans[i + 1]
         ):
-            found.append(Label(start, end, "line", title))
+            found.append(Label(start, end, "line", squeezed.rstrip(":")))
     return found
 
 
@@ -133,20 +199,18 @@ def _heads_list(line: str, next_marker: Candidate | None, norm: str, nxt: tuple[
     return next_marker.number in (None, 1)
 
 
-def _inline_labels(norm: str, cands: list[Candidate]) -> list[Label]:
+def _inline_labels(norm: str, marked: _Marked) -> list[Label]:
     """Cue word + colon inside a line: at a clause boundary; glued to non-Chinese text
     before a marker (`…熟悉gulp任职要求：1、`); or glued to any text when the marker
     after it restarts a running list (`…；2、协助主管任职要求：1、本科`). Not
     `(一)分管领导主要工作职责: 1、`, where the words are the heading's own."""
-    after_marker = {c.start: c for c in cands}
-    previous = {id(c): before for before, c in pairwise(cands)}
     found = []
     for match in _inline_cue().finditer(norm):
-        marker = after_marker.get(_past_spaces(norm, match.end()))
+        marker = marked.at.get(_past_spaces(norm, match.end()))
         if not (match.group().endswith(":") or marker):
             continue
         glued_ok = marker is not None and (
-            not _HAN.match(norm, match.start() - 1) or _restarts(previous.get(id(marker)), marker)
+            not _HAN.match(norm, match.start() - 1) or _restarts(marked.before(marker), marker)
         )
         if _boundary(norm, match.start()) or glued_ok:
             found.append(Label(match.start(), match.end(), "cue", match.group("title")))
@@ -164,15 +228,14 @@ def _restarts(previous: Candidate | None, marker: Candidate) -> bool:
     )
 
 
-def _inline_named(norm: str, cands: list[Candidate]) -> list[Label]:
+def _inline_named(norm: str, marked: _Marked) -> list[Label]:
     """A short name between a clause end and a fresh list: `…归档。 回访内容: 1.…`."""
     found = []
-    marked = {c.start for c in cands}
-    for c in cands:
+    for c in marked.cands:
         if c.number not in (None, 1) or c.context is Context.GLUED:
             continue
         span = _word_before(norm, c.start)
-        if span is None or _has_marker(marked, span):
+        if span is None or marked.inside(*span):
             continue
         title = norm[span[0] : span[1]].rstrip(":")
         colon = title != norm[span[0] : span[1]]  # `学生会主席:(1)…` needs only a space before
@@ -186,14 +249,13 @@ def _inline_named(norm: str, cands: list[Candidate]) -> list[Label]:
     return found
 
 
-def _suffix_named(norm: str, cands: list[Candidate]) -> list[Label]:
+def _suffix_named(norm: str, marked: _Marked) -> list[Label]:
     """A short run ending like a heading (`…岗位职责`, `…流程`) between a clause end
     and more text: `…必要条件. 总经理助理岗位职责 负责…`."""
-    marked = {c.start for c in cands}
     found = []
     for match in _suffix_run().finditer(norm):
         span, title = match.span("title"), match.group("title")
-        if _has_marker(marked, (span[0] - 1, match.end("name"))):
+        if marked.inside(span[0] - 1, match.end("name")):
             continue
         soft = context_at(norm, span[0]) is not Context.GLUED
         if not (_opens_clause(norm, span[0]) or (match.group("colon") and soft)):
@@ -206,9 +268,9 @@ def _suffix_named(norm: str, cands: list[Candidate]) -> list[Label]:
 @cache
 def _suffix_run() -> _AfterBreak:
     """A space-free run after a space or a line break, ending in a heading suffix."""
-    ends = "|".join(map(re.escape, lines("heading_suffixes.txt")))
+    ends = _trie(lines("heading_suffixes.txt"))
     return _AfterBreak(
-        r"\s",
+        _BREAKS,
         rf"(?P<title>(?P<name>[^\s]{{1,{_SUFFIX_NAMED_MAX}}}?(?:{ends}))"
         rf"(?:\([一二三四五六七八九十]\))?)"
         rf"(?P<colon>:?)(?=\s|[0-9(①])",
@@ -216,23 +278,26 @@ def _suffix_run() -> _AfterBreak:
 
 
 class _AfterBreak:
-    """A pattern that starts the text or follows a `before` character. The character is
-    matched rather than looked behind for, so that `re` skips to it in C (the scan is
-    2x faster). No match ends in a `before` character, so none hides the next one.
+    """A pattern that starts the text or follows one of the `before` characters. Each
+    character opens a pattern of its own, as a literal, which `re` skips to at memory
+    speed (looking behind, or a class, is 3-5x slower). A body holds no `before`
+    character, so matches never overlap and the patterns' finds merge in text order.
 
-    >>> [m.group("w") for m in _AfterBreak("[ ]", "(?P<w>[a-z]+)").finditer("ab cd-ef gh")]
-    ['ab', 'cd', 'gh']
+    >>> [m.group("w") for m in _AfterBreak(" -", "(?P<w>[a-z]+)").finditer("ab cd-ef gh")]
+    ['ab', 'cd', 'ef', 'gh']
     """
 
     def __init__(self, before: str, body: str) -> None:
         self.at_start = re.compile(body)
-        self.after = re.compile(f"{before}(?:{body})")
+        self.after = [re.compile(f"{re.escape(ch)}(?:{body})") for ch in before]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         first = self.at_start.match(text)
         if first:
             yield first
-        yield from self.after.finditer(text, first.end() if first else 0)
+        pos = first.end() if first else 0
+        finds = itertools.chain.from_iterable(p.finditer(text, pos) for p in self.after)
+        yield from sorted(finds, key=methodcaller("start"))
 
 
 @cache
@@ -247,10 +312,6 @@ def _past_spaces(norm: str, pos: int) -> int:
     return pos
 
 
-def _has_marker(marked: set[int], span: tuple[int, int]) -> bool:
-    return any(pos in marked for pos in range(*span))
-
-
 def _word_before(norm: str, pos: int) -> tuple[int, int] | None:
     """The space-free run that ends at `pos` after spaces or with a colon: `回访内容: `."""
     end = pos
@@ -258,10 +319,11 @@ def _word_before(norm: str, pos: int) -> tuple[int, int] | None:
         end -= 1
     if end == pos and norm[end - 1 : end] != ":":
         return None
-    start = end
-    while start > 0 and not norm[start - 1].isspace() and end - start <= _NAMED_MAX:
-        start -= 1
-    return (start, end) if start < end else None
+    if end == 0 or norm[end - 1].isspace():
+        return None
+    # the run back to a whitespace, of at most _NAMED_MAX + 1 characters
+    run = norm[max(0, end - _NAMED_MAX - 1) : end].rsplit(None, 1)[-1]
+    return end - len(run), end
 
 
 def _opens_clause(norm: str, start: int) -> bool:
@@ -285,8 +347,7 @@ def _standalone_cues(norm: str) -> list[Label]:
 
 @cache
 def _cue_run() -> _AfterBreak:
-    words = "|".join(sorted(map(re.escape, _cues()), key=len, reverse=True))
-    return _AfterBreak("[ \n]", rf"(?P<title>{words})(?=[ ]+[^\s])")
+    return _AfterBreak(" \n", rf"(?P<title>{_trie(_cues())})(?=[ ]+[^\s])")
 
 
 def _bracket_labels(norm: str) -> list[Label]:

@@ -46,67 +46,64 @@ _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 _ROMAN_LOWER = "ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹⅺⅻ"
 _BULLETS = "■□●○◆◇★☆▲△▶►▪▫◎❖◼◾※➢➤√✓·>\\-?\ufffd"
 
-# A superset of \p{Han} for the cheap `re` cues below: any character past ASCII (a
-# class of a few wide ranges costs `re` milliseconds to compile).
+# A superset of \p{Han} for `re`: any character past ASCII (a class of a few wide ranges
+# costs `re` milliseconds to compile). Where a style needs Chinese text after it
+# (`han_after`), the match is confirmed with `regex`'s \p{Han}.
 _HAN_LIKE = r"[^\x00-\x7f]"
-_CN_CLASS = CHINESE_CHAR[1:-1]
+_C = CHINESE_CHAR
 
 
 class _Style(NamedTuple):
-    """One marker style: its pattern, and a cheap stdlib-`re` cue that holds wherever
-    the pattern can give a candidate — the `first` character (a class), what must come
-    `after` it (a lookahead), and whether it must follow a space or a line break
-    (`spaced`). One C-speed pass over the text finds the few places worth trying."""
+    """One marker style: its `re` pattern, and the `first` character it can start with
+    (a class: one C-speed scan over the text stops only there). A `spaced` style must
+    follow a space, a line break or the text start; a `han_after` one must be followed
+    (after spaces) by a Han character."""
 
     name: str
     pattern: str
     first: str
-    after: str = ""
     spaced: bool = False
+    han_after: bool = False
 
 
-_C = f"[{_CN_CLASS}]"
-_NTH = f"[{_CN_CLASS}0-9]"  # 第 then a numeral
 # Order is priority at one position.
 _STYLES: tuple[_Style, ...] = (
-    _Style("chapter", f"第{_CN_LONG}[ ]?章", "第", _NTH),  # 第壹章
-    _Style("part", f"第{_CN_LONG}[ ]?部分", "第", _NTH),  # 第一部分
-    _Style("section", f"第{_CN_LONG}[ ]?节", "第", _NTH),  # 第二节
-    _Style("article", f"第{_CN_LONG}[ ]?条[:、]?", "第", _NTH),  # 第三条  第一百二十三条
-    _Style("duty", f"职责(?P<cn>{CHINESE_CHAR}{{1,3}})[ ]?[:、]?", "职", f"责{_C}"),  # 职责一:
-    _Style("cn_paren", rf"\([ ]?{_CN}[ ]?\){_TAIL}", r"\(", f"[ ]?{_C}"),  # (一)  (十二)、
-    _Style("arabic_paren", rf"\([ ]?{_ARABIC}[ ]?\){_TAIL}", r"\(", "[ ]?[0-9]"),  # (1)
+    _Style("chapter", f"第{_CN_LONG}[ ]?章", "第"),  # 第壹章
+    _Style("part", f"第{_CN_LONG}[ ]?部分", "第"),  # 第一部分
+    _Style("section", f"第{_CN_LONG}[ ]?节", "第"),  # 第二节
+    _Style("article", f"第{_CN_LONG}[ ]?条[:、]?", "第"),  # 第三条  第一百二十三条
+    _Style("duty", f"职责(?P<cn>{CHINESE_CHAR}{{1,3}})[ ]?[:、]?", "职"),  # 职责一:
+    _Style("cn_paren", rf"\([ ]?{_CN}[ ]?\){_TAIL}", r"\("),  # (一)  (十二)、
+    _Style("arabic_paren", rf"\([ ]?{_ARABIC}[ ]?\){_TAIL}", r"\("),  # (1)
     _Style("arabic_paren", rf"(?P<paren_digit>[{_PAREN_DIGITS}]){_TAIL}", f"[{_PAREN_DIGITS}]"),
     _Style("arabic", rf"(?P<dot_digit>[{_DOT_DIGITS}])", f"[{_DOT_DIGITS}]"),  # ⒈
     _Style("circled", rf"(?P<circled>[{_CIRCLED}]){_TAIL}", f"[{_CIRCLED}]"),  # ①  ②、
     _Style("roman", rf"(?P<roman>[{_ROMAN}])[、.]?", f"[{_ROMAN}]"),  # Ⅰ、  Ⅱ.
     _Style("roman_lower", rf"(?P<roman_lower>[{_ROMAN_LOWER}])[、.]?", f"[{_ROMAN_LOWER}]"),
-    _Style("cn_rparen", rf"{_CN}\)、?", _C, f"{_C}{{0,3}}\\)"),  # 一)  一)、
-    _Style("cn", rf"{_CN}[ ]?[、.,](?![0-9])", _C, f"{_C}{{0,3}}[ ]?[、.,]"),  # 一、  二.
+    _Style("cn_rparen", rf"{_CN}\)、?", _C),  # 一)  一)、
+    _Style("cn", rf"{_CN}[ ]?[、.,](?![0-9])", _C),  # 一、  二.
     _Style(  # 1.1  2.3.1
-        "dotted",
-        r"(?P<outline>[0-9]{1,2}(?:\.[0-9]{1,2}){1,3})(?![0-9.%])\.?",
-        "[0-9]",
-        r"[0-9]?\.[0-9]",
+        "dotted", r"(?P<outline>[0-9]{1,2}(?:\.[0-9]{1,2}){1,3})(?![0-9.%])\.?", "[0-9]"
     ),
-    _Style("arabic", rf"{_ARABIC}[ ]?{_PUNCT}", "[0-9]", "[0-9]{0,2}[ ]?[、.,]"),  # 1、  1.
-    _Style("arabic_rparen", rf"{_ARABIC}\)(?![0-9])", "[0-9]", r"[0-9]{0,2}\)"),  # 1)
-    _Style("latin_upper", r"(?P<latin>[A-Z])(?:[、.]|\))(?![A-Za-z0-9/])", "[A-Z]", "[、.)]"),
-    _Style(  # a) b、 c.
+    _Style("arabic", rf"{_ARABIC}[ ]?{_PUNCT}", "[0-9]"),  # 1、  1.
+    _Style("arabic_rparen", rf"{_ARABIC}\)(?![0-9])", "[0-9]"),  # 1)
+    _Style("latin_upper", r"(?P<latin>[A-Z])(?:[、.]|\))(?![A-Za-z0-9/])", "[A-Z]"),
+    _Style("latin_lower", r"(?P<latin>[a-z])(?:[、]|\))(?![A-Za-z0-9/])", "[a-z]"),  # a) b、
+    _Style(  # c. before Chinese text
         "latin_lower",
-        r"(?P<latin>[a-z])(?:[、]|\)|\.(?=[ ]*\p{Han}))(?![A-Za-z0-9/])",
+        rf"(?P<latin>[a-z])\.(?=[ ]*{_HAN_LIKE})(?![A-Za-z0-9/])",
         "[a-z]",
-        "[、.)]",
+        han_after=True,
     ),
     _Style(  # `1 负责` `16负责`: 、 lost
         "arabic_space",
-        rf"{_ARABIC}(?:[ ]+|(?=\p{{Han}}))(?=\p{{Han}})",
+        rf"{_ARABIC}(?:[ ]+|(?={_HAN_LIKE}))(?={_HAN_LIKE})",
         "[0-9]",
-        f"[0-9]{{0,2}}[ ]*{_HAN_LIKE}",
         spaced=True,
+        han_after=True,
     ),
     _Style(  # a line `、负责…` whose number was lost
-        "lost", r"(?P<bullet>[、.])(?=[ ]*\p{Han})", "[、.]", f"[ ]*{_HAN_LIKE}", spaced=True
+        "lost", rf"(?P<bullet>[、.])(?=[ ]*{_HAN_LIKE})", "[、.]", spaced=True, han_after=True
     ),
     _Style(  # ■ ● · - and `?` for a lost bullet
         "bullet", f"(?P<bullet>[{_BULLETS}])", f"[{_BULLETS}]", spaced=True
@@ -118,40 +115,62 @@ _HEADING_STYLES = frozenset({"chapter", "part", "section", "article"})
 _LOOK_ALIKE_AFTER = frozenset(string.ascii_letters + string.digits + "./-~第#")
 
 
-def _compile_styles() -> regex.Pattern[str]:
-    """The marker grammar: style `i` is group `s<i>`, its number group `<name>_<i>`."""
-    rows = []
+def _compile_grammar() -> re.Pattern[str]:
+    r"""The marker grammar as one `re` pattern, scanned once over the text.
+
+    A match consumes one character: a style's `first` character (one plain class, which
+    `re` skips to in C) that does not follow a look-alike (`(?<![…].)`; 第 may), nor
+    text if all its styles need a space before (`、` in `统一、规范`: most of them). From
+    there, one step back (`(?<=(?=…).)`), the styles are tried in order, grouped by
+    their first character so that `re` passes over the other groups at a glance: style
+    `i` reports its span as group `s<i>`, its number as group `<name>_<i>`, and the
+    scan goes on at the next character (`find_candidates` skips the readings inside a
+    marker it took: `2)` in `(2)`; `1、` after a letter is a look-alike).
+
+    >>> [m.span(m.lastgroup or "") for m in _grammar().pattern.finditer("一、总 (2)负责 x1、")]
+    [(0, 2), (4, 7), (5, 7)]
+    """
+    groups: dict[str, list[str]] = {}  # first character → its styles, in order
     for i, style in enumerate(_STYLES):
-        numbered = regex.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{i}>", style.pattern)
-        rows.append(f"(?P<s{i}>{numbered})")
-    return regex.compile("|".join(rows), regex.VERSION1)
+        numbered = re.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{i}>", style.pattern)
+        spaced = r"(?<!\S)" if style.spaced else ""
+        groups.setdefault(style.first, []).append(f"(?P<s{i}>{spaced}{numbered})")
+    by_first = "|".join(f"{first}{_back_one('|'.join(rows))}" for first, rows in groups.items())
+    firsts = "".join(_chars(first) for first in groups)
+    spaced_only = "".join(_chars(first) for first in groups if _all_spaced(first))
+    look_alike = "".join(sorted(_LOOK_ALIKE_AFTER)).replace("-", r"\-")
+    unless_look_alike = f"(?<!\\S[{spaced_only}])(?:(?<=第)|(?<![{look_alike}].))"
+    return re.compile(f"[{firsts}]{unless_look_alike}{_back_one(by_first)}")
 
 
-def _compile_cues() -> re.Pattern[str]:
-    """Every cue as one `re` pattern that starts with a plain character class (which
-    `re` scans for in C) and checks each cue's own class, spacing and lookahead after."""
-    cues = []
-    for style in _STYLES:
-        test = f"(?<={style.first})"
-        if style.spaced:
-            test += f"(?<!\\S{style.first})"
-        cues.append(test + (f"(?={style.after})" if style.after else ""))
-    firsts = "".join(s.first[1:-1] if s.first.startswith("[") else s.first for s in _STYLES)
-    return re.compile(f"[{firsts}](?:" + "|".join(dict.fromkeys(cues)) + ")")
+def _chars(first: str) -> str:
+    """A `first` character or class as the inside of a class."""
+    return first[1:-1] if first.startswith("[") else first
+
+
+def _all_spaced(first: str) -> bool:
+    return all(style.spaced for style in _STYLES if style.first == first)
+
+
+def _back_one(pattern: str) -> str:
+    """`pattern` matched from the character before, without moving."""
+    return f"(?<=(?={pattern}).)"
 
 
 @dataclass(frozen=True, slots=True)
 class _Row:
     style: str
+    group: str  # `s<i>`: the span of the marker
     number_group: str | None  # `cn_5`, `outline_14`, … or None for bullets
+    kind: str  # the number group's kind: `cn`, `outline`, `circled`, …
+    han_after: bool
 
 
 @dataclass(frozen=True, slots=True)
 class _Grammar:
     """The compiled marker grammar: made on first use, not at import."""
 
-    styles: regex.Pattern[str]
-    cues: re.Pattern[str]
+    pattern: re.Pattern[str]
     rows: dict[str, _Row]  # by the name of a style's group, `s<i>`
 
 
@@ -159,10 +178,11 @@ class _Grammar:
 def _grammar() -> _Grammar:
     rows = {}
     for i, style in enumerate(_STYLES):
-        names = regex.findall(r"\(\?P<(\w+)>", style.pattern)
-        group = f"{names[0]}_{i}" if names and names[0] != "bullet" else None
-        rows[f"s{i}"] = _Row(style.name, group)
-    return _Grammar(_compile_styles(), _compile_cues(), rows)
+        names = re.findall(r"\(\?P<(\w+)>", style.pattern)
+        kind = names[0] if names and names[0] != "bullet" else ""
+        group = f"{kind}_{i}" if kind else None
+        rows[f"s{i}"] = _Row(style.name, f"s{i}", group, kind, style.han_after)
+    return _Grammar(_compile_grammar(), rows)
 
 
 # A marker must be followed by content on its line.
@@ -202,21 +222,21 @@ def _numeral_words() -> frozenset[str]:
 
 @cache
 def _units_after_numbers() -> tuple[str, ...]:
-    return lines("number_units.txt")
+    """Units read in the three characters after a number (longer ones never match)."""
+    return tuple(unit for unit in lines("number_units.txt") if len(unit) <= 3)
 
 
 def find_candidates(norm: str) -> list[Candidate]:
-    """All marker candidates of normalised text, in order, look-alikes rejected. The
-    grammar is tried only where a cue is; a candidate's text is not tried again."""
+    """All marker candidates of normalised text, in order, look-alikes rejected. A
+    candidate's text is not tried again."""
     grammar = _grammar()
+    rows = grammar.rows
     found: list[Candidate] = []
     pos = 0
-    for cue in grammar.cues.finditer(norm):
-        start = cue.start()
-        if start < pos or (start and norm[start - 1] in _LOOK_ALIKE_AFTER and norm[start] != "第"):
+    for match in grammar.pattern.finditer(norm):
+        if match.start() < pos:
             continue
-        match = grammar.styles.match(norm, start)
-        candidate = _candidate(norm, match, grammar.rows) if match else None
+        candidate = _candidate(norm, match, rows[match.lastgroup or ""])
         if candidate is None:
             continue
         found.append(candidate)
@@ -234,21 +254,24 @@ def _arabic_reading(c: Candidate) -> Candidate:
     return Candidate(c.start, c.start + width, "arabic", c.outline[0], None, c.context, True)
 
 
-def _candidate(norm: str, match: regex.Match[str], rows: dict[str, _Row]) -> Candidate | None:
-    row = rows[match.lastgroup or ""]
-    style = row.style
-    start, end = match.span()
+def _candidate(norm: str, match: re.Match[str], row: _Row) -> Candidate | None:
+    start, end = match.span(row.group)
+    if row.han_after and not _CJK_AFTER_SPACES.match(norm, end):
+        return None
     number, outline = _number(row, match.group(row.number_group) if row.number_group else None)
+    style = row.style
     if outline is not None:
         style = f"dotted{len(outline)}"  # 1.1 and 1.1.1 are two levels
     elif style == "bullet":
-        style = f"bullet{match.group()}"  # ■ heads a block of ? bullets: two levels
+        style = f"bullet{norm[start]}"  # ■ heads a block of ? bullets: two levels
     elif number is None and style != "lost":
+        return None
+    context = context_at(norm, start)
+    if not _plausible(norm, start, end, row.style, number, context):
         return None
     quantity = style in ("arabic_space", "dotted2") and _unit_follows(norm, end)
     quantity = quantity or ((number or 0) > _MAX_LIST_NUMBER and style not in _BIG_NUMBERED)
-    candidate = Candidate(start, end, style, number, outline, context_at(norm, start), quantity)
-    return candidate if _plausible(norm, candidate) else None
+    return Candidate(start, end, style, number, outline, context, quantity)
 
 
 # Lists rarely pass 99 items; a bigger number (a year, `2014.`) continues a list or
@@ -267,9 +290,9 @@ _SYMBOL_DIGITS = {
 
 def _number(row: _Row, value: str | None) -> tuple[int | None, tuple[int, ...] | None]:
     """The number (and outline, for `1.2.3`) a row's number group holds."""
-    if not value or row.number_group is None:
+    if not value:
         return None, None
-    kind = row.number_group.rpartition("_")[0]
+    kind = row.kind
     if kind == "outline":
         parts = tuple(int(part) for part in value.split("."))
         return parts[-1], parts
@@ -280,52 +303,70 @@ def _number(row: _Row, value: str | None) -> tuple[int | None, tuple[int, ...] |
     return _numeral_value(value), None
 
 
+# Clause ends and closing brackets: what follows them stands apart (`职责: 1、`).
+_SOFT_AFTER = frozenset(';:。!?)】」"”』>')
+
+
 def context_at(norm: str, start: int) -> Context:
     r"""How the text before `start` sets off what starts there.
 
     >>> context_at("a\n 1、", 3), context_at("职责: 1、", 4), context_at("经验4.", 2)
     (<Context.LINE: 2>, <Context.SOFT: 1>, <Context.GLUED: 0>)
     """
-    i = start - 1
+    before = norm[start - 1] if start else "\n"
+    if before in _SOFT_AFTER:
+        return Context.SOFT
+    if before == "\n":
+        return Context.LINE
+    if before != " ":
+        return Context.GLUED
+    i = start - 2
     while i >= 0 and norm[i] == " ":
         i -= 1
-    if i < 0 or norm[i] == "\n":
-        return Context.LINE
-    if i < start - 1 or norm[i] in ';:。!?)】」"”』>':
-        return Context.SOFT
-    return Context.GLUED
+    return Context.LINE if i < 0 or norm[i] == "\n" else Context.SOFT
 
 
-def _plausible(norm: str, c: Candidate) -> bool:
-    """Reject look-alikes: `5-10K`, `H5`, `2014.`, `1.5倍`, `第1、2条`, `统一、`."""
-    before = norm[c.start - 1] if c.start else "\n"
-    if not _CONTENT_AFTER.match(norm, c.end) or norm[c.end : c.end + 1] == "\n":
-        return c.style in _HEADING_STYLES
+def _plausible(
+    norm: str, start: int, end: int, style: str, number: int | None, context: Context
+) -> bool:
+    """Reject look-alikes (`style` is the row's: `bullet`, not `bullet■`): `5-10K`,
+    `H5`, `2014.`, `1.5倍`, `第1、2条`, `统一、`."""
+    if not _content_after(norm, end):
+        return style in _HEADING_STYLES
+    before = norm[start - 1] if start else "\n"
     if before in _LOOK_ALIKE_AFTER:
         return False
-    if c.style == "lost":
-        return c.context is Context.LINE
-    if c.style.startswith("bullet"):
-        return _plausible_bullet(norm, c)
-    if c.style == "arabic_space" and not (before.isspace() or c.start == 0):
+    if style == "lost":
+        return context is Context.LINE
+    if style == "bullet":
+        return _plausible_bullet(norm, start, end, context)
+    if style == "arabic_space" and not before.isspace():
         return False
-    if c.style == "duty" and c.context is Context.GLUED:
+    if style == "duty" and context is Context.GLUED:
         return False  # 岗位职责一览
-    if c.style == "cn" and c.context is Context.GLUED:
-        return c.number != 1 and before not in _numeral_words()  # 统一、 每周二、
+    if style == "cn" and context is Context.GLUED:
+        return number != 1 and before not in _numeral_words()  # 统一、 每周二、
     return True
 
 
-def _plausible_bullet(norm: str, c: Candidate) -> bool:
+def _content_after(norm: str, end: int) -> bool:
+    """Content follows `end` on its line (spaces skipped)."""
+    after = norm[end : end + 1]
+    if after == " ":
+        return _CONTENT_AFTER.match(norm, end) is not None
+    return after != "" and not after.isspace()
+
+
+def _plausible_bullet(norm: str, start: int, end: int, context: Context) -> bool:
     """Bullets start a line or follow a space; `-`, `?`, `>` only before Chinese text."""
-    if c.context is Context.GLUED or (c.start and not norm[c.start - 1].isspace()):
+    if context is Context.GLUED or (start and not norm[start - 1].isspace()):
         return False
-    if norm[c.start] in "-?>\ufffd":
-        return bool(_CJK_AFTER_SPACES.match(norm, c.end))
+    if norm[start] in "-?>\ufffd":
+        return bool(_CJK_AFTER_SPACES.match(norm, end))
     return True
 
 
 def _unit_follows(norm: str, end: int) -> bool:
     """`1.5倍`, `24小时`: a quantity, not a list number."""
-    rest = norm[end : end + 3]  # `1.5倍` abuts its unit; `3.2 日常检查` is an outline number
-    return any(rest.startswith(unit) for unit in _units_after_numbers())
+    # `1.5倍` abuts its unit; `3.2 日常检查` is an outline number
+    return norm.startswith(_units_after_numbers(), end)

@@ -10,7 +10,7 @@ in the manner of cn2an, compiled once:
 
 from __future__ import annotations
 
-import regex
+import re
 
 # Financial (大写) and variant digits fold onto the everyday ones before parsing.
 _VARIANTS = str.maketrans(
@@ -29,7 +29,7 @@ CHINESE = f"(?:{CHINESE_CHAR}+)"
 ARABIC = "(?:[0-9０-９]+)"
 NUMBER = f"(?:{ARABIC}|{CHINESE})"
 
-_CHINESE_RE = regex.compile(f"{CHINESE}")
+_CHINESE_RE = re.compile(f"{CHINESE}")
 _WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 

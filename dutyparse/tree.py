@@ -17,9 +17,8 @@ One pass over the events in text order with a stack of open units:
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from dutyparse.labels import Label, find_labels, heading_like
 from dutyparse.markers import Candidate, Context, find_candidates
@@ -43,11 +42,7 @@ class Node:
     outline: tuple[int, ...] | None = None
     label: Label | None = None
     children: list[Node] = field(default_factory=list)
-    gaps: list[Candidate] = field(default_factory=list)  # root only: numbers that skip
-
-    def add(self, child: Node) -> Node:
-        self.children.append(child)
-        return child
+    gaps: Sequence[Candidate] = ()  # root only: numbers that skip
 
 
 def _events(norm: str) -> tuple[list[Candidate], list[Label]]:
@@ -71,22 +66,35 @@ def build(norm: str, cands: list[Candidate], labels: list[Label]) -> Node:
 
 
 def _merge(cands: list[Candidate], labels: list[Label]) -> list[Candidate | Label]:
-    """Events in text order; candidates inside a label are dropped."""
-    spans = [(label.start, label.end) for label in labels]
-    starts = [s for s, _e in spans]
+    """Events in text order (`cands` and `labels`, disjoint, each in text order);
+    candidates inside a label are dropped.
 
-    def inside_label(c: Candidate) -> bool:
-        i = bisect_left(starts, c.start + 1) - 1
-        return i >= 0 and spans[i][0] <= c.start < spans[i][1]
+    >>> [type(e).__name__ for e in _merge(*_events("岗位职责:1、负责;2、协助"))]
+    ['Label', 'Candidate', 'Candidate']
+    """
+    events: list[Candidate | Label] = []
+    later = iter(labels)
+    label = next(later, None)
+    for c in cands:
+        while label is not None and label.end <= c.start:
+            events.append(label)
+            label = next(later, None)
+        if label is None or c.start < label.start:
+            events.append(c)
+    if label is not None:
+        events.append(label)
+        events.extend(later)
+    return events
 
-    events: list[Candidate | Label] = [c for c in cands if not inside_label(c)]
-    events += labels
-    return sorted(events, key=lambda e: e.start)
 
-
-def _open(stack: list[Node], style: str) -> list[int]:
-    """Stack indices holding `style`, deepest first."""
-    return [i for i in range(len(stack) - 1, 0, -1) if stack[i].style == style]
+def _open(styles: list[str], style: str) -> list[int]:
+    """Indices of the open units (their `styles`, root first) holding `style`, deepest
+    first."""
+    if style not in styles:
+        return []
+    if styles.count(style) == 1:  # most styles are open once
+        return [styles.index(style)]
+    return [i for i in range(len(styles) - 1, 0, -1) if styles[i] == style]
 
 
 # Styles that are markers wherever they stand (`…如下: 第三条 …`).
@@ -102,6 +110,7 @@ class _Tree:
     norm: str
     evidence: Callable[[Candidate], bool]  # does a list really start at this candidate?
     stack: list[Node] = field(default_factory=lambda: [Node(0, 0, "root")])
+    styles: list[str] = field(default_factory=lambda: ["root"])  # of the stack's units
     last_seen: dict[str, int] = field(default_factory=dict)  # style → last accepted number
     gaps: list[Candidate] = field(default_factory=list)
 
@@ -109,8 +118,10 @@ class _Tree:
         """Close the stack back to `level` and open `node` there (never deeper than
         `_MAX_DEPTH`: hostile text must not build a tree a reader cannot walk)."""
         level = min(level, _MAX_DEPTH)
-        del self.stack[level:]
-        self.stack.append(self.stack[-1].add(node))
+        del self.stack[level:], self.styles[level:]
+        self.stack[-1].children.append(node)
+        self.stack.append(node)
+        self.styles.append(node.style)
 
     def add_label(self, label: Label) -> None:
         node = Node(label.start, label.end, "label:" + label.family, label=label)
@@ -129,7 +140,7 @@ class _Tree:
         """An open family closes back to its level; otherwise the label nests under the
         innermost unit that reads as a heading (`1.学生会主席团工作职责` → `学生会主席`),
         closing marked duties above it (`8、用数据说话！…` → `任职资格：`)."""
-        opened = _open(self.stack, node.style)
+        opened = _open(self.styles, node.style)
         if opened:
             return opened[0]
         level = len(self.stack)
@@ -148,20 +159,17 @@ class _Tree:
 
     def _marker_level(self, c: Candidate) -> int | None:
         """Where an accepted candidate goes (stack index), or None to reject it."""
-        stack, opened = self.stack, _open(self.stack, c.style)
-        trusted = (c.style in _STRONG and c.context is not Context.GLUED) or (
-            c.style not in _NEEDS_CHAIN
-            and (c.context is Context.LINE or _after_colon(self.norm, c.start))
-        )
-        if not c.ordered:  # a bullet
+        stack, opened = self.stack, _open(self.styles, c.style)
+        if c.number is None:  # a bullet
             if opened:
                 return opened[0]
-            return self._new_list_level(c) if trusted or self.evidence(c) else None
+            return self._new_list_level(c) if self._trusted(c) or self.evidence(c) else None
         for i in opened:
             if (stack[i].number or 0) + 1 == c.number:
                 return i  # continuity: the next sibling
         if c.quantity_like:
             return None
+        trusted = self._trusted(c)
         if c.number == 1 or _first_outline(c):
             if not (trusted or self.evidence(c)):
                 return None
@@ -173,12 +181,20 @@ class _Tree:
         if opened:
             self.gaps.append(c)
             return opened[0]  # a lost number: 1、 … 3、
-        lost = _open(stack, "lost")
+        lost = _open(self.styles, "lost")
         if lost:
             return lost[0]  # `、负责…` then `2、…`: the list whose first number was lost
         if self.last_seen.get(c.style, -1) + 1 == c.number or c.outline:
             return len(stack)  # 第三条 after 第二章 (articles count on); 2.2.2 under 2.2
         return _outermost_marker(stack)
+
+    def _trusted(self, c: Candidate) -> bool:
+        """A marker that needs no following number: a heading style not glued to text,
+        or a list style at a line start or after a colon."""
+        return (c.style in _STRONG and c.context is not Context.GLUED) or (
+            c.style not in _NEEDS_CHAIN
+            and (c.context is Context.LINE or _after_colon(self.norm, c.start))
+        )
 
     def _introduces(self, top: Node, c: Candidate) -> bool:
         """`top` is a childless unit whose content announces a list: a title ending in
@@ -229,10 +245,10 @@ def _evidence_index(norm: str, cands: list[Candidate]) -> Callable[[Candidate], 
     (`1、…；2、…`), or it is a short heading over a sublist that does
     (`(一)内设管理机构 1.… 2.…` in a text cut before `(二)`)."""
     successor = _successor_index(cands)
-    following = {id(c): later for c, later in pairwise(cands)}
+    starts = [c.start for c in cands]
 
     def heads_sublist(c: Candidate) -> bool:
-        child = following.get(id(c))
+        child = _following(cands, starts, c)
         if child is None or child.style == c.style or child.number not in (None, 1):
             return False
         title = norm[c.end : child.start].strip()
@@ -241,16 +257,27 @@ def _evidence_index(norm: str, cands: list[Candidate]) -> Callable[[Candidate], 
     return lambda c: successor(c) or heads_sublist(c)
 
 
+def _following(cands: list[Candidate], starts: list[int], c: Candidate) -> Candidate | None:
+    """The candidate after `c` in `cands` (in text order, their `starts`)."""
+    i = bisect_left(starts, c.start)
+    while cands[i] is not c:
+        i += 1
+    return cands[i + 1] if i + 1 < len(cands) else None
+
+
 def _successor_index(cands: list[Candidate]) -> Callable[[Candidate], bool]:
     """Whether a candidate's next number (n+1, same style) follows before a reset."""
     by_style: dict[str, list[Candidate]] = {}
     for c in cands:
         by_style.setdefault(c.style, []).append(c)
-    position = {id(c): i for group in by_style.values() for i, c in enumerate(group)}
+    starts = {style: [c.start for c in group] for style, group in by_style.items()}
 
     def has_successor(c: Candidate) -> bool:
         group = by_style[c.style]
-        for later in group[position[id(c)] + 1 : position[id(c)] + 1 + _LOOKAHEAD_STEPS]:
+        i = bisect_left(starts[c.style], c.start)
+        while group[i] is not c:
+            i += 1
+        for later in group[i + 1 : i + 1 + _LOOKAHEAD_STEPS]:
             if later.start - c.start > _LOOKAHEAD_CHARS:
                 return False
             if later.number is None or c.number is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dutyparse import normalize as normalize_module
 from dutyparse.normalize import fold_char, normalize
 
 FOLDS = [
@@ -49,3 +50,40 @@ def test_same_length(text: str) -> None:
 
 def test_crlf_keeps_one_line_break() -> None:
     assert normalize("a\r\nb").count("\n") == 1
+
+
+# --- A long text is folded by replacing its few folding characters, not translated. ---
+
+
+def _gb2312_and_ascii() -> list[str]:
+    """Every character of ASCII and of GB 2312 (rows 0xA1-0xF7, cells 0xA1-0xFE)."""
+    found = [chr(code) for code in range(128)]
+    for row in range(0xA1, 0xF8):
+        for cell in range(0xA1, 0xFF):
+            try:
+                found.append(bytes([row, cell]).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return found
+
+
+def test_every_gb2312_fold_is_a_candidate() -> None:
+    candidate = normalize_module._gb2312_folding()
+    missed = [ch for ch in _gb2312_and_ascii() if fold_char(ch) != ch and not candidate.match(ch)]
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（１）第壹條\u3000總則\r\n岗位职责：负责…" * 300,  # full-width, Traditional, 壹
+        "一丶目的〇𠀀\u00a0ｅ\u0301；" * 400,  # outside GB 2312: 〇, astral, NBSP, combining
+        "&#36913;週﹑、" * 500,  # a text that spells out a character reference
+        "".join(chr(0xFF01 + i % 94) for i in range(5000)),  # more folds than replaced
+    ],
+    ids=["mixed", "outside-gb2312", "char-ref", "many-folds"],
+)
+def test_long_text_folds_as_translate_does(text: str) -> None:
+    translated = text.replace("\r\n", " \n").replace("\r", "\n").translate(normalize_module._FOLDS)
+    assert len(text) >= normalize_module._TRANSLATE_MAX
+    assert normalize(text) == translated
