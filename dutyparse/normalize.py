@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import cast
 
@@ -121,47 +121,55 @@ class _FoldTable(dict[int, str]):
 _FOLDS = _FoldTable()
 
 
-# Texts shorter than this are translated; in a longer one, the few characters that fold
-# are each replaced throughout (a memory-speed scan), up to this many of them.
+# Texts shorter than this are translated with `_FOLDS`; in a longer one, the few
+# characters that fold are each replaced throughout (`fold_each`).
 _TRANSLATE_MAX = 2048
+# Up to this many distinct folding characters, `fold_each` replaces them one by one.
 _REPLACE_MAX = 32
 # A character GB 2312 cannot encode, in text encoded with "xmlcharrefreplace".
 _CHAR_REF = re.compile(rb"&#([0-9]{1,7});")
 
 
 def normalize(text: str) -> str:
-    """Same-length matching form of `text` (see module docstring). `str.translate`
-    looks every character up; a long document holds few characters that fold (`，`,
-    `：`, a Traditional form or two), so each is replaced throughout instead, 3x faster.
-    Translating stays for many folds, or for one whose result folds again (replacing one
-    after the other would fold it twice)."""
+    """Same-length matching form of `text` (see module docstring)."""
     text = text.replace("\r\n", " \n").replace("\r", "\n")
     if len(text) < _TRANSLATE_MAX:
         return text.translate(_FOLDS)
-    folds = {ch: folded for ch in _may_fold(text) if (folded := fold_char(ch)) != ch}
+    return fold_each(text, {*_gb2312_folding().findall(text), *outside_gb2312(text)}, fold_char)
+
+
+def fold_each(text: str, candidates: Iterable[str], fold: Callable[[str], str]) -> str:
+    """`text` with each of its characters that fold by `fold` folded, `candidates`
+    holding them all (and maybe others). A long document holds few such characters
+    (`，`, `：`, a Traditional form or two): each is replaced throughout, 3x faster than
+    `str.translate`, which looks every character up. Translating stays for many, or for
+    one whose result folds again (replacing one after the other would fold it twice).
+
+    >>> fold_each("第壹條，共貳條", "壹條貳，", fold_char)
+    '第一条,共二条'
+    """
+    folds = {ch: folded for ch in candidates if (folded := fold(ch)) != ch}
     if len(folds) > _REPLACE_MAX or not folds.keys().isdisjoint(folds.values()):
-        return text.translate(_FOLDS)
+        return text.translate({ord(ch): folded for ch, folded in folds.items()})
     for ch, folded in folds.items():
         text = text.replace(ch, folded)
     return text
 
 
-def _may_fold(text: str) -> set[str]:
-    """The characters of `text` that may fold: those of GB 2312 or ASCII that do, and
-    every one outside GB 2312 (Traditional-only forms, spaces, symbols), which encoding
-    turns into `&#number;` (so may a text that spells one out: harmless, each character
-    found is only a candidate). Two C-speed scans instead of `set(text)`, which makes a
-    string object of every CJK character.
+def outside_gb2312(text: str) -> set[str]:
+    """The characters of `text` that GB 2312 cannot encode (Traditional-only forms,
+    unusual spaces and symbols), in two C-speed scans instead of `set(text)`, which
+    makes a string object of every CJK character. A text that spells a character out
+    as `&#number;` adds that one too: harmless where each is only a candidate.
 
-    >>> sorted(_may_fold("每週２次,共3天〇"))
-    ['〇', '週', '２']
+    >>> sorted(outside_gb2312("每週２次,共3天〇"))
+    ['〇', '週']
     """
-    found = set(_gb2312_folding().findall(text))
     if text.isascii():
-        return found
+        return set()
     encoded = text.encode("gb2312", "xmlcharrefreplace")
     codes = {int(code) for code in _CHAR_REF.findall(encoded)}
-    return found | {chr(code) for code in codes if code <= 0x10FFFF}
+    return {chr(code) for code in codes if code <= 0x10FFFF}
 
 
 @cache

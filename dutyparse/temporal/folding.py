@@ -25,17 +25,13 @@ from functools import cache, lru_cache
 import regex
 
 from dutyparse.lexicons import lines, table
-from dutyparse.normalize import simplify
+from dutyparse.normalize import fold_each, outside_gb2312, simplify
 
 # Dashes and tildes that people type between the ends of a range (2—3次, 1～2天).
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _TILDES = "\u301c\uff5e\u223c"
 _SPACES = "\u00a0\u2002\u2003\u2009\u200b\u202f\u3000\ufeff"
 _SPACE = regex.compile(r"\s")
-# A character reference in text encoded with "xmlcharrefreplace": &#36913; is 週.
-_CHAR_REF = re.compile(rb"&#([0-9]{1,7});")
-# Up to this many distinct folding characters, `fold` replaces them one by one.
-_REPLACE_MAX = 64
 # What joins the cuts of a text (cuts_without_spaces): no gate or space holds it.
 _JOINT = "\x00"
 # Whitespace to `str.split`, not to `regex` (its `\s`): see without_spaces.
@@ -63,37 +59,15 @@ def fold_table() -> dict[int, str]:
 
 
 def fold(text: str) -> str:
-    """Matching form of `text`, exactly as long as `text` (see module docstring).
+    """Matching form of `text`, exactly as long as `text` (see module docstring): its
+    characters that fold are the fold table's keys and characters outside GB 2312
+    (`simplify` changes only Han characters outside it), each folded throughout
+    (`normalize.fold_each`).
 
-    A document holds few characters that fold (`，`, `：`, a Traditional form or two), so
-    each is replaced throughout, a fast scan; `str.translate` would look every character
-    up. Translating stays for many folds, or one whose result folds again (replacing one
-    after the other would fold twice).
+    >>> fold("每週２次，共3天")
+    '每周2次,共3天'
     """
-    folds = {ch: folded for ch in _may_fold(text) if (folded := fold_char(ch)) != ch}
-    if len(folds) > _REPLACE_MAX or not folds.keys().isdisjoint(folds.values()):
-        return text.translate({ord(ch): folded for ch, folded in folds.items()})
-    for ch, folded in folds.items():
-        text = text.replace(ch, folded)
-    return text
-
-
-def _may_fold(text: str) -> set[str]:
-    """The characters of `text` that may fold: keys of the fold table, and characters
-    outside GB 2312 (`simplify` changes only Han characters outside it). Two C-speed
-    scans instead of `set(text)`, which makes a string object of every CJK character.
-
-    >>> sorted(_may_fold("每週２次,共3天"))
-    ['週', '２']
-    """
-    keys = set(_fold_keys().findall(text))
-    if text.isascii():
-        return keys
-    # Characters GB 2312 cannot encode come out as `&#number;` (so may a text that
-    # spells one out: harmless, every character found is only a candidate).
-    encoded = text.encode("gb2312", "xmlcharrefreplace")
-    codes = {int(code) for code in _CHAR_REF.findall(encoded)}
-    return keys | {chr(code) for code in codes if code <= 0x10FFFF}
+    return fold_each(text, {*_fold_keys().findall(text), *outside_gb2312(text)}, fold_char)
 
 
 @cache
