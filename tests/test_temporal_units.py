@@ -301,8 +301,12 @@ def test_gated_texts_are_searched_alone(texts: list[str]) -> None:
     assert gated(texts) == alone
 
 
+@pytest.mark.parametrize("block", [1024, 3], ids=["one block", "blocks of 3"])
 @pytest.mark.parametrize("path", sorted(ROOT.glob("corpora/docs/*.txt")), ids=lambda p: p.stem)
-def test_extract_spans_is_extract_of_each_span(path: Path) -> None:
+def test_extract_spans_is_extract_of_each_span(
+    path: Path, block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dutyparse.temporal, "_BLOCK", block)
     text = path.read_text(encoding="utf-8")
     spans = [(item.start, item.end) for item in dutyparse.parse(text).iter_items()]
     folded = fold(text)

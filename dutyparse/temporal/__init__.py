@@ -37,6 +37,8 @@ from dutyparse.temporal.rule import Found, Rule, resolve
 __all__ = ["RULES", "extract", "extract_spans", "fold", "to_rrule"]
 
 RULES = FREQUENCY_RULES + DEADLINE_RULES
+# Items read at once by `extract_spans`.
+_BLOCK = 1024
 
 
 def scan(squeezed: str, hits: Mapping[str, Sequence[int]] | None = None) -> list[Found]:
@@ -82,24 +84,38 @@ def extract(
 def extract_spans(
     text: str, spans: Sequence[tuple[int, int]]
 ) -> dict[int, tuple[list[Frequency], list[Deadline]]]:
-    """`extract` of each `text[start:end]` of `spans` (a document's items), by index of
-    the span; spans that hold no expression are left out. The text is folded once, the
-    spans squeezed all together (folding.cuts_without_spaces), and one search over all
-    of them (gates.gated) picks the few worth a closer look and the rules to try in each.
+    """`extract` of each `text[start:end]` of `spans` (a document's items, in order), by
+    index of the span; spans that hold no expression are left out. The spans are read
+    `_BLOCK` at a time: each block's text folded once, its spans squeezed all together
+    (folding.cuts_without_spaces), and one search over all of them (gates.gated) picks
+    the few worth a closer look and the rules to try in each. A block's copies are all
+    that is held: a long document's time pass needs little memory of its own.
 
     >>> found = extract_spans("1、每周巡店一次\\n2、负责行政", [(0, 8), (9, 15)])
     >>> [(i, [f.text for f in freqs]) for i, (freqs, _) in found.items()]
     [(0, ['每周巡店一次'])]
     """
-    folded = fold(text)
-    squeezed, joined = cuts_without_spaces(folded, spans)
+    results = {}
+    for first in range(0, len(spans), _BLOCK):
+        results.update(_extract_block(text, spans[first : first + _BLOCK], first))
+    return results
+
+
+def _extract_block(
+    text: str, spans: Sequence[tuple[int, int]], first: int
+) -> dict[int, tuple[list[Frequency], list[Deadline]]]:
+    """`extract_spans` of a block of spans, by index of the span plus `first`."""
+    low = min(start for start, _ in spans)
+    folded = fold(text[low : max(end for _, end in spans)])
+    squeezed, joined = cuts_without_spaces(folded, [(a - low, b - low) for a, b in spans])
     results = {}
     for index, hits in gated(squeezed, joined).items():
         found = scan(squeezed[index], hits)
         if found:
             start, end = spans[index]
-            spaced = folded[start:end] if len(squeezed[index]) != end - start else None
-            results[index] = _Placer(text, spaced, start, 0).records(found)
+            cut = folded[start - low : end - low]
+            spaced = cut if len(squeezed[index]) != len(cut) else None
+            results[first + index] = _Placer(text, spaced, start, 0).records(found)
     return results
 
 
