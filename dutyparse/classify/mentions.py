@@ -71,7 +71,8 @@ def _fields() -> tuple[tuple[re.Pattern[str], MentionRelation], ...]:
 
 class _RuleReader(NamedTuple):
     """Every rule, in table order, as one pattern (`of`), its relations, and how far from
-    a mention its words may reach: `before` characters before it, `after` after it."""
+    a mention its words may reach: `before` characters before it, `after` after it (at
+    most `_REACH`)."""
 
     pattern: re.Pattern[str]
     relations: tuple[MentionRelation, ...]
@@ -98,10 +99,12 @@ class _RuleReader(NamedTuple):
                 reach[1] = max(reach[1], gap + max(map(len, words)))
             alternatives.append(f"({before}{after})")
         relations = tuple(cast(MentionRelation, row["relation"]) for row in rows)
-        return cls(re.compile("|".join(alternatives)), relations, *reach)
+        # Relation words sit close to the role: no further than _REACH.
+        return cls(re.compile("|".join(alternatives)), relations, *[min(n, _REACH) for n in reach])
 
     def relation(self, before: str, after: str) -> MentionRelation:
-        """The relation of the first rule that fits, `before` reversed.
+        """The relation of the first rule that fits, `before` reversed and holding no line
+        break (a rule with `after` words reads them past the first one, the joint).
 
         >>> _rule_reader().relation("助协", "工作")  # 协助|主管|工作
         'assists'
@@ -162,12 +165,13 @@ def _names_role(name: str) -> tuple[bool, bool]:
 def _relation(found: LastWords, start: int, end: int, low: int, high: int) -> MentionRelation:
     """Relation of the mention at [start, end) from the first rule that fits its clause,
     inside folded[low:high]. Only the few characters a rule's words can reach are cut,
-    and each side up to its first line break (it ends the clause anyway)."""
+    the side before up to its first line break (it ends the clause anyway; no rule reads
+    past one after)."""
     reader, size = _rule_reader(), len(found.folded)
-    low = max(low, start - min(reader.before, _REACH))
-    high = min(high, end + min(reader.after, _REACH))
-    before, after = found.reverse[size - start : size - low], found.folded[end:high]
-    return reader.relation(before.partition("\n")[0], after.partition("\n")[0])
+    low = max(low, start - reader.before)
+    high = min(high, end + reader.after)
+    before = found.reverse[size - start : size - low].partition("\n")[0]
+    return reader.relation(before, found.folded[end:high])
 
 
 def field_relation(label: str) -> MentionRelation:
@@ -186,24 +190,27 @@ def _spans(found: LastWords, start: int, end: int) -> list[tuple[int, int]]:
     spans = found.spans(start, end, start)
     if not spans:
         return spans
-    folded, named = found.folded, []
+    folded = found.folded
+    named: list[tuple[int, int]] = []
+    labels: list[int] = []  # indices into named of generic words (`上级`)
     for a, b in spans:
         name = _name(folded[a:b])
         if name.names_role and not (name.unless_after_de and a > start and folded[a - 1] == "的"):
-            named.append((a, b, name.is_label))
-    return _without_field_labels(folded, named)
+            if name.is_label:
+                labels.append(len(named))
+            named.append((a, b))
+    return _without_field_labels(folded, named, labels) if labels else named
 
 
-def _without_field_labels(folded: str, named: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
-    """The spans of `named` (start, end, is a generic word) but the generic words that
-    label a form field, right before the next (`直接上级：总经理`)."""
-    kept = []
-    for index, (a, b, is_label) in enumerate(named):
-        following = named[index + 1][0] if index + 1 < len(named) else None
-        if is_label and following is not None and _FIELD_GAP.fullmatch(folded, b, following):
-            continue
-        kept.append((a, b))
-    return kept
+def _without_field_labels(
+    folded: str, named: list[tuple[int, int]], labels: list[int]
+) -> list[tuple[int, int]]:
+    """The spans of `named` but the generic words (at the indices `labels`) that label a
+    form field, right before the next (`直接上级：总经理`)."""
+    last = len(named) - 1
+    gaps = [(index, named[index][1], named[index + 1][0]) for index in labels if index < last]
+    dropped = {index for index, a, b in gaps if _FIELD_GAP.fullmatch(folded, a, b)}
+    return [span for index, span in enumerate(named) if index not in dropped]
 
 
 def mentions_in(

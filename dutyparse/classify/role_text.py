@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -128,11 +129,40 @@ def ends_like_role(name: str) -> bool:
     """
     if name in _set("role_generic.txt"):
         return False
-    if name.endswith(_headed_surfaces()):
+    if _headed_surfaces().end(name):
         return True  # `项目部安全员`: 安全员 is a role though 全员 is a look-alike
-    if name.endswith(_tuple("role_false_heads.txt")):
+    if _endings("role_false_heads.txt").end(name):
         return False
-    return name.endswith(_heads())
+    return _endings("role_heads.txt", "role_unit_heads.txt").end(name)
+
+
+class _Endings(NamedTuple):
+    """Words a name may end with, and how to cut a name's ending of each length they
+    have: whether one ends it is a set lookup per length (`str.endswith` with a tuple
+    tries the words one by one, ~600 for the headed surfaces).
+
+    >>> _Endings.of(("员", "经理")).end("总经理"), _Endings.of(("员",)).end("主管")
+    (True, False)
+    """
+
+    words: frozenset[str]
+    tails: tuple[slice, ...]  # name[tail]: the name's last n characters, for each length n
+
+    @classmethod
+    def of(cls, words: tuple[str, ...]) -> _Endings:
+        lengths = sorted({len(word) for word in words})
+        return cls(frozenset(words), tuple(slice(-n, None) for n in lengths))
+
+    def end(self, name: str) -> bool:
+        # Past the name's length a tail is the name itself: one of the words only if the
+        # name is, and then it ends with itself.
+        return not self.words.isdisjoint(map(name.__getitem__, self.tails))
+
+
+@cache
+def _endings(*names: str) -> _Endings:
+    """The words of the lexicons `names`, as `_Endings`."""
+    return _Endings.of(tuple(word for name in names for word in lines(name)))
 
 
 def _is_position(name: str) -> bool:
@@ -146,9 +176,9 @@ def _heads() -> tuple[str, ...]:
 
 
 @cache
-def _headed_surfaces() -> tuple[str, ...]:
+def _headed_surfaces() -> _Endings:
     """Lexicon roles that themselves end like a role (`安全员`; not `销售`, `采购`)."""
-    return tuple(name for name in surfaces() if name.endswith(_heads()))
+    return _Endings.of(tuple(name for name in surfaces() if name.endswith(_heads())))
 
 
 def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
