@@ -123,7 +123,7 @@ _FOLDS = _FoldTable()
 
 # Texts shorter than this are translated with `_FOLDS`; in a longer one, the few
 # characters that fold are each replaced throughout (`fold_each`).
-_TRANSLATE_MAX = 2048
+_TRANSLATE_MAX = 48
 # Up to this many distinct folding characters, `fold_each` replaces them one by one.
 _REPLACE_MAX = 32
 # A character GB 2312 cannot encode, in text encoded with "xmlcharrefreplace".

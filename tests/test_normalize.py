@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dutyparse import normalize as normalize_module
 from dutyparse.normalize import fold_char, normalize
@@ -87,3 +89,19 @@ def test_long_text_folds_as_translate_does(text: str) -> None:
     translated = text.replace("\r\n", " \n").replace("\r", "\n").translate(normalize_module._FOLDS)
     assert len(text) >= normalize_module._TRANSLATE_MAX
     assert normalize(text) == translated
+
+
+# Any text, short (translated) or long (its folding characters replaced): each character
+# folds as it would alone. The alphabet mixes GB 2312 Han, Traditional-only forms,
+# full-width forms, spaces, circled numbers, astral characters and `&#` (a text that
+# spells out a character reference).
+_ALPHABET = (
+    "岗位职责每周一次條總則職貳壹丶（）：；，１Ａ" + "\u3000\u00a0\u200b①⑴Ⅱ〇𠀀&#0123456789;週 \n"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=400))
+def test_normalize_folds_each_character_alone(text: str) -> None:
+    expected = "".join(fold_char(ch) for ch in text.replace("\r\n", " \n").replace("\r", "\n"))
+    assert normalize(text) == expected
