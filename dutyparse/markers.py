@@ -222,8 +222,7 @@ def _numeral_words() -> frozenset[str]:
 
 @cache
 def _units_after_numbers() -> tuple[str, ...]:
-    """Units read in the three characters after a number (longer ones never match)."""
-    return tuple(unit for unit in lines("number_units.txt") if len(unit) <= 3)
+    return tuple(lines("number_units.txt"))
 
 
 def find_candidates(norm: str) -> list[Candidate]:
