@@ -26,7 +26,6 @@ from dutyparse.temporal.folding import (
     cuts_without_spaces,
     fold,
     fold_table,
-    squeeze,
     without_spaces,
 )
 from dutyparse.temporal.gates import GATES, any_gate, gated, starts
@@ -82,22 +81,13 @@ SQUEEZES += ["每\u2028周", "每周\xad一次"]  # a line separator; a soft hyp
 
 
 @pytest.mark.parametrize("text", SQUEEZES, ids=[repr(t) for t in SQUEEZES])
-def test_squeeze_maps_every_kept_character(text: str) -> None:
-    squeezed, where = squeeze(text)
-    where = list(range(len(text))) if where is None else where
-    assert len(squeezed) == len(where) and not any(ch.isspace() for ch in squeezed)
-    assert all(text[i] == ch for i, ch in zip(where, squeezed, strict=True))
-    assert where == sorted(set(where))
-    if where != list(range(len(text))):
-        assert where == [i for i, ch in enumerate(text) if not ch.isspace()]
-    assert without_spaces(text) == squeezed
-
-
-@pytest.mark.parametrize("text", SQUEEZES, ids=[repr(t) for t in SQUEEZES])
-def test_unsqueezed_is_where(text: str) -> None:
-    squeezed, where = squeeze(text)
-    if where is not None:
-        assert [Unsqueezed(text)[i] for i in range(len(squeezed))] == where
+def test_unsqueezed_maps_every_kept_character(text: str) -> None:
+    squeezed = without_spaces(text)
+    if squeezed == text:
+        return  # nothing squeezed out: indices need no mapping
+    kept = [i for i, ch in enumerate(text) if not ch.isspace()]
+    assert "".join(text[i] for i in kept) == squeezed
+    assert [Unsqueezed(text)[i] for i in range(len(squeezed))] == kept
 
 
 # Cuts squeezed all at once are the cuts squeezed one by one: joints, U+001C in a cut
@@ -124,7 +114,7 @@ def test_every_space_but_space_is_unprintable() -> None:
 def test_squeeze_keeps_what_regex_calls_no_space() -> None:
     # U+001C … U+001F alone: `regex` patterns see no whitespace, so nothing is squeezed.
     text = "每\x1c周一次"
-    assert squeeze(text) == (text, None) and without_spaces(text) == text
+    assert without_spaces(text) == text
 
 
 # ── counts and durations ──────────────────────────────────────────────────────────────

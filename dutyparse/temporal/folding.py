@@ -87,31 +87,11 @@ def fold_char(ch: str) -> str:
     return simplify(fold_table().get(ord(ch), ch))
 
 
-def squeeze(text: str) -> tuple[str, list[int] | None]:
-    """`text` without whitespace, and where each kept character stood (None when
-    nothing was squeezed out, so that indices are unchanged).
-
-    Lines broken inside an expression (`每\\n周`, `3 次/周`) then match as one; a span
-    `[s, e)` of the squeezed text is `[where[s], where[e - 1] + 1)` of `text`.
-
-    >>> squeeze("每\\n周 一次")
-    ('每周一次', [0, 2, 4, 5])
-    """
-    squeezed = without_spaces(text)
-    if len(squeezed) == len(text):
-        return text, None
-    where: list[int] = []
-    at = 0
-    for part in text.split():  # runs of what `re` and `str` call non-space, in order
-        at = text.find(part, at)
-        where.extend(range(at, at + len(part)))
-        at += len(part)
-    return squeezed, where
-
-
 class Unsqueezed:
-    """Indices of `squeeze(text)[0]` as indices into `text`, as its `where` list would
-    give them, read where asked: a text holds a few expressions, and many characters.
+    """Indices of `without_spaces(text)` as indices into `text`, worked out where asked
+    (a text holds a few expressions, and many characters). Lines broken inside an
+    expression (`每\\n周`, `3 次/周`) match once squeezed; a span `[s, e)` of the squeezed
+    text is `[where[s], where[e - 1] + 1)` of `text`.
 
     >>> where = Unsqueezed("每\\n周 一次")
     >>> [where[i] for i in range(4)]
@@ -124,7 +104,7 @@ class Unsqueezed:
         self.kept: list[int] = []  # where each run of non-spaces starts, squeezed
         self.runs: list[int] = []  # and in `text`
         kept = at = 0
-        for part in text.split():  # the runs, in order (see squeeze)
+        for part in text.split():  # runs of what `re` and `str` call non-space, in order
             at = text.find(part, at)
             self.kept.append(kept)
             self.runs.append(at)
@@ -154,8 +134,8 @@ def cuts_without_spaces(text: str, spans: Sequence[tuple[int, int]]) -> tuple[li
 
 
 def without_spaces(text: str) -> str:
-    """The text `squeeze` returns, without where each character stood (`text` itself
-    when nothing is squeezed out): the cheap test most texts need.
+    """`text` without whitespace (`text` itself when nothing is squeezed out): the cheap
+    test most texts need.
 
     >>> without_spaces("每\\n周 一次"), without_spaces("每周\\x1c一次")
     ('每周一次', '每周\\x1c一次')
