@@ -22,10 +22,9 @@ from functools import cache
 from operator import methodcaller
 from typing import Any
 
-import regex
-
 from dutyparse.lexicons import lines
 from dutyparse.markers import Candidate, Context, context_at
+from dutyparse.pattern_cache import compiled
 from dutyparse.textclean import CLAUSE, line_spans
 
 # What `re` reads as \s in normalised text: spaces, line breaks and the separators
@@ -35,7 +34,7 @@ _NAMED_MAX = 30
 _BRACKET_MAX = 20
 _SUFFIX_NAMED_MAX = 16
 _FIRST_PHRASE = re.compile(rf"\s*[^\s:]{{1,{_NAMED_MAX}}}(?::|\s|$)")
-_HAN = regex.compile(r"\p{Han}")
+_HAN = compiled(r"\p{Han}")
 _BRACKET = re.compile(rf"【[ ]*(?P<title>[^【】\n]{{1,{_BRACKET_MAX}}}?)[ ]*】[ ]*:?")
 _BRACKET_LINE = re.compile(r"【.*】[ ]*:?")
 

@@ -17,11 +17,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
 from dutyparse.labels import cue_label_at, is_cue_label
 from dutyparse.lexicons import lines
 from dutyparse.markers import Candidate, Context, context_at
+from dutyparse.pattern_cache import compiled
 from dutyparse.textclean import CLAUSE, NON_WS, SPACE_RUN, iter_line_spans, line_spans
 from dutyparse.vocabulary import SkipReason
 
@@ -37,7 +36,7 @@ _ENTRY_CLAUSE_END = re.compile(r"[。;；]")  # a sentence: not a TOC entry
 _LINE_CLAUSE_END = re.compile(r"[。;]")
 _PAGE_REF_ENDS = "0123456789)"  # the last character of a (stripped) line ending in one
 _TRAILING_PAREN = re.compile(r"\([^()]*\)$")
-_HAN_OR_PAREN = regex.compile(r"[\p{Han}(]")  # what continues a title into a longer name
+_HAN_OR_PAREN = compiled(r"[\p{Han}(]")  # what continues a title into a longer name
 _LEADING_SEGMENT = re.compile(f"({NON_WS}{{2,30}})[ ]+")
 _NEAR_COPY_LINES = 3
 _NEAR_COPY_RATIO = 80
@@ -48,7 +47,7 @@ _TOC_ENTRY_MAX = 60
 _TOC_UNPAGED_MAX = 40  # a numbered list of titles after `目录`, without page numbers
 _TOC_MAX_ENTRIES = 400  # candidates examined after a `目录` keyword
 # `1 / 23`: a page counter of a document-sharing site cut into a sentence.
-_INLINE_PAGE = regex.compile(r"(?<=\s)[0-9]{1,3}[ ]?/[ ]?[0-9]{1,3}(?=\s)")
+_INLINE_PAGE = compiled(r"(?<=\s)[0-9]{1,3}[ ]?/[ ]?[0-9]{1,3}(?=\s)")
 
 
 @dataclass(frozen=True, slots=True)

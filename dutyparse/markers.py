@@ -19,10 +19,9 @@ from enum import IntEnum
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-import regex
-
 from dutyparse.lexicons import lines
 from dutyparse.numerals import CHINESE_CHAR, to_int
+from dutyparse.pattern_cache import compiled
 
 # List numbers are a few short strings (`1`, `十二`): each is read once.
 _numeral_value = lru_cache(maxsize=1024)(to_int)
@@ -187,7 +186,7 @@ def _grammar() -> _Grammar:
 
 # A marker must be followed by content on its line.
 _CONTENT_AFTER = re.compile(r"[ ]*[^\s]")
-_CJK_AFTER_SPACES = regex.compile(r"[ ]*\p{Han}")
+_CJK_AFTER_SPACES = compiled(r"[ ]*\p{Han}")
 
 
 class Context(IntEnum):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import regex
+from dutyparse.pattern_cache import compiled
 
 # What `regex` reads as `\s`, for patterns compiled with `re` (whose `\s` also takes
 # U+001C–U+001F); `tests/test_roles.py` checks the two agree.
@@ -24,8 +24,8 @@ NON_WS = r"[\S\x1c-\x1f]"
 CLAUSE = re.compile(r"[,;。!?，；！？]")
 _LINE = re.compile(f"{NON_WS}(?:[^\n]*{NON_WS})?")
 _WIDE = r"[\p{Han}\p{Ps}\p{Pe}\p{Po}\u3000-\u303f\uff00-\uffef]"
-_BREAK = regex.compile(rf"(?<={_WIDE})\s*\n\s*(?={_WIDE})")
-_SPACE_BETWEEN_HAN = regex.compile(r"(?<=\p{Han})\s+(?=\p{Han})")
+_BREAK = compiled(rf"(?<={_WIDE})\s*\n\s*(?={_WIDE})")
+_SPACE_BETWEEN_HAN = compiled(r"(?<=\p{Han})\s+(?=\p{Han})")
 # A run of whitespace.
 SPACE_RUN = re.compile(f"{WS}+")
 

@@ -45,14 +45,13 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-import regex
-
 from dutyparse.classify.alternation import alternation
 from dutyparse.classify.canonical import surfaces
 from dutyparse.classify.role_text import ends_like_role
 from dutyparse.lexicons import lines, table
+from dutyparse.pattern_cache import compiled
 
-_HAN = regex.compile(r"\p{Han}+")
+_HAN = compiled(r"\p{Han}+")
 # What closes the name of a unit before a known role (`营业部` + 总经理, `分公司` + 经理),
 # and the characters that make a unit of such an ending on their own (`分公司`, `总店`).
 _UNIT_ENDINGS = ("部", "处", "科", "中心", "公司", "店", "车间")

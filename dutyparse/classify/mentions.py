@@ -28,14 +28,13 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any, NamedTuple, cast
 
-import regex
-
 from dutyparse.classify.alternation import alternation
 from dutyparse.classify.canonical import canonical, surfaces
 from dutyparse.classify.matchform import CACHE_SIZE, fold
 from dutyparse.classify.mention_spans import LastWords, relation_words
 from dutyparse.classify.role_text import ends_like_role
 from dutyparse.lexicons import lines, table
+from dutyparse.pattern_cache import compiled
 from dutyparse.records import Mention
 from dutyparse.vocabulary import MentionRelation
 
@@ -47,10 +46,10 @@ _REACH = 40
 # What joins two coordinated roles, with a short modifier: `总经理和副总经理`,
 # `财务部、行政部`, `院长和分管副院长`, `测试工程师、自动化测试工程师`; at most
 # _COORDINATION_MAX characters.
-_COORDINATION = regex.compile(r"(?:以及|和|及|与|、|或|/)\p{Han}{0,4}")
+_COORDINATION = compiled(r"(?:以及|和|及|与|、|或|/)\p{Han}{0,4}")
 _COORDINATION_MAX = 6
 # A field label directly followed by its value: `直接上级总经理`, `直接上级：总经理`.
-_FIELD_GAP = regex.compile(r"[:：\s]?")
+_FIELD_GAP = compiled(r"[:：\s]?")
 
 
 def _words(words: Iterable[str]) -> str:

@@ -32,16 +32,17 @@ import regex
 
 from dutyparse.classify.matchform import fold, squeeze
 from dutyparse.lexicons import lines
+from dutyparse.pattern_cache import compiled
 
 _NAME_MAX = 20
 # The run of name characters that ends right before an organisation ending.
-_NAME_RUN = regex.compile(r"[\p{Han}A-Za-z0-9]+$")
+_NAME_RUN = compiled(r"[\p{Han}A-Za-z0-9]+$")
 # A place written with its level at the start of a name: `南京市`, `岚皋县`, `广东省`.
-_PLACE_LEVEL = regex.compile(r"^\p{Han}{2,3}?(?:省|市|县|区)")
+_PLACE_LEVEL = compiled(r"^\p{Han}{2,3}?(?:省|市|县|区)")
 # A branch right after an organisation: `…商业银行` + `临江支行`, `…公司` + `上海分公司`.
-_BRANCH = regex.compile(r"\p{Han}{1,6}?(?:支行|分行|分公司|分院|分店|分校)")
+_BRANCH = compiled(r"\p{Han}{1,6}?(?:支行|分行|分公司|分院|分店|分校)")
 # A placeholder name: `XX`, `某某`, `***`.
-_PLACEHOLDER = regex.compile(r"^[XxＸ某*○〇]+$")
+_PLACEHOLDER = compiled(r"^[XxＸ某*○〇]+$")
 
 
 def _alternation(name: str) -> str:
@@ -55,7 +56,7 @@ def _ending() -> re.Pattern[str]:
 
 @cache
 def _breaker() -> regex.Pattern[str]:
-    return regex.compile(f"(?:{_alternation('org_breakers.txt')}|{_ending().pattern})")
+    return compiled(f"(?:{_alternation('org_breakers.txt')}|{_ending().pattern})")
 
 
 @cache

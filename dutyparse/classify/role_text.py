@@ -19,23 +19,22 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-import regex
-
 from dutyparse.classify.canonical import is_known, surfaces
 from dutyparse.classify.matchform import CACHE_SIZE, fold, squeeze
 from dutyparse.lexicons import lines
+from dutyparse.pattern_cache import compiled
 from dutyparse.textclean import SPACE
 
 _ROLE_MIN, _ROLE_MAX, _LABEL_MAX = 2, 16, 24
 # Characters trimmed from both ends of a window: spaces and punctuation.
 _TRIM = " \n:：、,，.。;；!！?？-—_·*#"
 # A bracket closing a heading: `(一)`, `（20200502123308）`, `(加挂院工会牌子)`.
-_TRAILING_BRACKET = regex.compile(r"\s*[(\[【][^()\[\]【】]*[)\]】]\s*$")
+_TRAILING_BRACKET = compiled(r"\s*[(\[【][^()\[\]【】]*[)\]】]\s*$")
 # A bracket opening a heading: `(岗位职责)组织机构和职责`.
-_LEADING_BRACKET = regex.compile(r"\s*[(\[【][^()\[\]【】]*[)\]】]\s*")
+_LEADING_BRACKET = compiled(r"\s*[(\[【][^()\[\]【】]*[)\]】]\s*")
 # A list marker or year left on a heading: `A、`, `3.2`, `四、`, `第二条`, `职责一:`,
 # `2021年度`; a bare `2020` is no marker.
-_LEADING_MARKER = regex.compile(
+_LEADING_MARKER = compiled(
     r"\s*(?:[A-Za-z]|[一二三四五六七八九十]{1,3})[、.．)]\s*"
     r"|\s*[0-9]{1,2}(?:[.．][0-9]{1,2})*[、.．)]?\s*(?=\p{Han})"
     r"|\s*第[一二三四五六七八九十百0-9]{1,4}[章节条款]\s*"
@@ -43,9 +42,9 @@ _LEADING_MARKER = regex.compile(
     r"|\s*[0-9]{4}\s*年度?\s*"
 )
 # A share of time closing a heading: `会务项目管理 60%`.
-_PERCENT = regex.compile(r"\s*[0-9]+(?:\.[0-9]+)?\s*%\s*$")
+_PERCENT = compiled(r"\s*[0-9]+(?:\.[0-9]+)?\s*%\s*$")
 # Connectors that join two parts of a heading: `…组织架构及客服部门岗位职责`.
-_CONNECTOR = regex.compile(r"以及|及|和")
+_CONNECTOR = compiled(r"以及|及|和")
 # A phase before a unit: `项目前期客户服务部`, `项目交房后客户服务部`.
 _PHASE = re.compile(r"(?:前期|中期|后期|初期|阶段|期间|之前|之后|前|后)$")
 # Clause punctuation: a label containing it is a sentence, not a name.
@@ -56,10 +55,10 @@ _NOT_IN_NAME = re.compile(r"[,，。;；!！?？、:：]")
 # one character past the longest label (a longer run is no label either way).
 _LABEL = re.compile(rf"[{SPACE}]*([^{SPACE}:：]{{1,{_LABEL_MAX + 1}}})")
 # A place written with its level: `南京市`, `岚皋县`, `徐汇区`.
-_PLACE_LEVEL = regex.compile(r"^\p{Han}{1,6}?(?:省|市|区|县|镇|乡|州)$")
+_PLACE_LEVEL = compiled(r"^\p{Han}{1,6}?(?:省|市|区|县|镇|乡|州)$")
 # Parts of a posting title: `淘宝运营/店长`, `销售行政专员-会务方向`, `客服（徐汇）`.
-_TITLE_PART = regex.compile(r"[(（][^()（）]*[)）]|[-—_/][^-—_/()（）]+|[^-—_/()（）]+")
-_TITLE_SPLIT = regex.compile(r"[+|｜丨]")
+_TITLE_PART = compiled(r"[(（][^()（）]*[)）]|[-—_/][^-—_/()（）]+|[^-—_/()（）]+")
+_TITLE_SPLIT = compiled(r"[+|｜丨]")
 # The position a form or posting names: `岗位名称：出纳`, `职位名称 项目经理`, `职位：店长`;
 # the second kind of field needs its colon. One word a branch: `re` then skips straight
 # to where one may start. The spaces after are written once: a set of non-Latin
@@ -72,11 +71,11 @@ _POSITION_FIELD = re.compile(f"(?:{'|'.join(_FIELD_NAMES)})[{SPACE}]*")
 # Where a field value ends: whitespace or punctuation.
 _VALUE_END = re.compile(rf"[{SPACE},，。;；:：、|｜]")
 # Tags opening a posting title: `【招聘】`, `[急聘]`, `急聘：`.
-_TITLE_TAGS = regex.compile(
+_TITLE_TAGS = compiled(
     r"(?:\s*[【\[][^【】\[\]]*[】\]]|\s*(?:急聘|急招|诚聘|热招|招聘)[:：\s])*\s*"
 )
 # Pay closing a posting title: `销售经理 8-15K`, `客服专员4000-6000元/月`, `店长 1.5万`.
-_TITLE_PAY = regex.compile(
+_TITLE_PAY = compiled(
     r"\s*[0-9.]+\s*(?:[-~～至]\s*[0-9.]+)?\s*(?:[kKwW]|千|万|元)(?:/月|每月)?(?:以上)?\s*$"
 )
 

@@ -18,15 +18,16 @@ import regex
 
 from dutyparse.classify.matchform import CACHE_SIZE, fold, squeeze
 from dutyparse.lexicons import lines, table
+from dutyparse.pattern_cache import compiled
 from dutyparse.vocabulary import SectionKind
 
 # The first clause of a heading: up to the first clause punctuation (`,` `。` `;` `!` `?`).
-_FIRST_CLAUSE = regex.compile(r"[^,，。;；!！?？]*")
+_FIRST_CLAUSE = compiled(r"[^,，。;；!！?？]*")
 
 
 def _alternation(cues: list[str]) -> regex.Pattern[str]:
     words = sorted(cues, key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(word) for word in words))
+    return compiled("|".join(regex.escape(word) for word in words))
 
 
 @cache
@@ -44,7 +45,7 @@ def _sentence_opening() -> regex.Pattern[str]:
 @cache
 def _member_cues() -> tuple[SectionKind, tuple[regex.Pattern[str], ...]]:
     rule = table("section_kinds.toml")["member_list"][0]
-    fields = (regex.compile(f"{regex.escape(cue)}[:：]") for cue in rule["cues"])
+    fields = (compiled(f"{regex.escape(cue)}[:：]") for cue in rule["cues"])
     return cast(SectionKind, rule["kind"]), tuple(fields)
 
 

@@ -23,6 +23,7 @@ import html
 
 import regex
 
+from dutyparse.pattern_cache import compiled
 from dutyparse.readers.limits import DEFAULT_LIMITS, Limits, check_text
 from dutyparse.readers.text import decode
 
@@ -40,19 +41,19 @@ _HEAD = frozenset(("head", "meta", "link", "base", "basefont", "bgsound", "noscr
 _CELLS = frozenset(("td", "th"))
 _NUMERAL = "[0-9一二三四五六七八九十]+"
 # A list item whose text already carries a marker: `1、` `2.` `（一）` `①` `●` …
-_OWN_MARKER = regex.compile(
+_OWN_MARKER = compiled(
     rf"\s*(?:{_NUMERAL}[、.．)）]"  # 1、 2. 三）
     rf"|[（(]{_NUMERAL}[)）]"  # （一） (2)
     r"|[①-⑳●■◆·•▪\-])"  # ① ● -
 )
 # <meta charset="gbk"> or <meta http-equiv=… content="text/html; charset=gb2312">
-_META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", regex.IGNORECASE)
-_SPACES = regex.compile(r"[ \t\r\n\f]+")  # HTML white space, folded to one space
+_META_CHARSET = compiled(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", regex.IGNORECASE)
+_SPACES = compiled(r"[ \t\r\n\f]+")  # HTML white space, folded to one space
 
 # One markup token; everything between two tokens is text. Each repetition is
 # possessive, so a failed match never backtracks into what it has read.
 _QUOTED_OR_PLAIN = r"""(?:"[^"]*+"|'[^']*+'|[^'">])*+"""  # class="a>b" start=3 (quotes hide >)
-_TOKEN = regex.compile(
+_TOKEN = compiled(
     r"<!--.*?(?:-->|\Z)"  # <!-- 注释 -->
     r"|<[!?][^>]*+>?"  # <!DOCTYPE html>  <?xml version="1.0"?>  <![CDATA[x]]>
     r"|</(?![A-Za-z])[^>]*+>?"  # </>  </ 3>: a bogus comment
@@ -60,9 +61,9 @@ _TOKEN = regex.compile(
     regex.DOTALL,
 )
 # One attribute of a start tag: start="3"  start='3'  start=3  reversed
-_ATTRIBUTE = regex.compile(r"""([^\s"'>/=]++)(?:\s*+=\s*+(?:"([^"]*+)"|'([^']*+)'|([^\s>]++)))?""")
+_ATTRIBUTE = compiled(r"""([^\s"'>/=]++)(?:\s*+=\s*+(?:"([^"]*+)"|'([^']*+)'|([^\s>]++)))?""")
 # The end of a raw-text element's content: </script>  </STYLE >
-_RAW_END = {name: regex.compile(rf"</{name}\b[^>]*+>?", regex.IGNORECASE) for name in _RAW}
+_RAW_END = {name: compiled(rf"</{name}\b[^>]*+>?", regex.IGNORECASE) for name in _RAW}
 _MAX_START = 10**9  # <ol start=…> at most this: browsers keep it in 32 bits
 
 

@@ -21,14 +21,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
+from dutyparse.pattern_cache import compiled
 from dutyparse.readers.numfmt import fmt
 
 Element = Any  # an lxml element (python-docx's oxml); lxml ships no type stubs
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_PLACEHOLDER = regex.compile(r"%([1-9])")  # `%1` in `第%1条`
+_PLACEHOLDER = compiled(r"%([1-9])")  # `%1` in `第%1条`
 _SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
 MAX_LEVEL = 8  # w:ilvl 0–8: nine levels
 MAX_START = 32767

@@ -27,8 +27,7 @@ import posixpath
 import zipfile
 from xml.etree import ElementTree
 
-import regex
-
+from dutyparse.pattern_cache import compiled
 from dutyparse.readers.errors import ReadError, library_error
 from dutyparse.readers.limits import RATIO_FLOOR, Limits
 
@@ -43,7 +42,7 @@ _OVERLAP = max(map(len, _DOCTYPES)) - 1  # a declaration may straddle two chunks
 _FORBIDDEN_STARTS = (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00", b"\x00\x00\x00<", b"<\x00\x00\x00",
                      b"\x4c\x6f\xa7\x94")
 # <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-_DECLARED = regex.compile(r"""<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
+_DECLARED = compiled(r"""<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
 _ALLOWED = frozenset(("utf-8", "utf8", "utf-16", "utf16"))
 _CONTENT_TYPES = "[Content_Types].xml"
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"

@@ -11,10 +11,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal, cast
 
-import regex
-
 from dutyparse.lexicons import table
 from dutyparse.numerals import NUMBER, to_int
+from dutyparse.pattern_cache import compiled
 from dutyparse.records import Anchor
 
 Part = Literal["start", "middle", "end"]
@@ -22,14 +21,14 @@ Part = Literal["start", "middle", "end"]
 # Weekday numerals: 一 is Monday (ISO 8601 weekday 1), 日/天/七 are Sunday (7).
 _WEEKDAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "七": 7}
 # Tokens of an anchor list: a numeral, or the range word between two of them.
-_TOKEN = regex.compile(rf"(?P<num>{NUMBER})|(?P<range>至|到|[-~])")
+_TOKEN = compiled(rf"(?P<num>{NUMBER})|(?P<range>至|到|[-~])")
 # The week words and 的 around weekday numerals: 周一至周五, 星期二, 的周一.
-_WEEK_WORD = regex.compile("周|星期|礼拜|的")
-_WEEKDAY_TOKEN = regex.compile(r"(?P<num>[一二三四五六七日天])|(?P<range>至|到|[-~])")
+_WEEK_WORD = compiled("周|星期|礼拜|的")
+_WEEKDAY_TOKEN = compiled(r"(?P<num>[一二三四五六七日天])|(?P<range>至|到|[-~])")
 # The n-th weekday of a month: 第一个周一 / 最后一个星期五.
-_ORDINAL = regex.compile(rf"(?:第(?P<n>{NUMBER})个?|(?P<last>最后一个?))(?:周|星期|礼拜)(?P<wd>.)")
+_ORDINAL = compiled(rf"(?:第(?P<n>{NUMBER})个?|(?P<last>最后一个?))(?:周|星期|礼拜)(?P<wd>.)")
 # A day after a month: 12月[15日].
-_MONTH_DAY = regex.compile(rf"月份?(?P<day>{NUMBER})[号日]$")
+_MONTH_DAY = compiled(rf"月份?(?P<day>{NUMBER})[号日]$")
 
 
 @cache

@@ -14,17 +14,16 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import Any
 
-import regex
-
 from dutyparse.lexicons import table
 from dutyparse.numerals import NUMBER, to_int
+from dutyparse.pattern_cache import compiled
 from dutyparse.temporal.frequency import cycle
 from dutyparse.temporal.rule import Found, Hit, Rule, deadline, frequency, group
 from dutyparse.temporal.values import amount_of, count, half
 
 _WEEKDAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "七": 7}
 # The day inside a month point: 1月[15]日.
-_DAY_IN_MONTH = regex.compile(rf"月份?(?P<day>{NUMBER})[号日]$")
+_DAY_IN_MONTH = compiled(rf"月份?(?P<day>{NUMBER})[号日]$")
 _WEEK_UNITS = ("周", "星期", "礼拜")
 
 

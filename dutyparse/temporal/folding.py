@@ -22,16 +22,15 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-import regex
-
 from dutyparse.lexicons import lines, table
 from dutyparse.normalize import fold_each, outside_gb2312, simplify
+from dutyparse.pattern_cache import compiled
 
 # Dashes and tildes that people type between the ends of a range (2—3次, 1～2天).
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _TILDES = "\u301c\uff5e\u223c"
 _SPACES = "\u00a0\u2002\u2003\u2009\u200b\u202f\u3000\ufeff"
-_SPACE = regex.compile(r"\s")
+_SPACE = compiled(r"\s")
 # What joins the cuts of a text (cuts_without_spaces): no gate or space holds it.
 _JOINT = "\x00"
 # Whitespace to `str.split`, not to `regex` (its `\s`): see without_spaces.

@@ -14,9 +14,8 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import Any
 
-import regex
-
 from dutyparse.lexicons import table
+from dutyparse.pattern_cache import compiled
 from dutyparse.records import Anchor
 from dutyparse.temporal.anchors import anchor_size, month_anchor, part, weekdays, year_anchor
 from dutyparse.temporal.rule import Found, Hit, Rule, frequency
@@ -24,7 +23,7 @@ from dutyparse.temporal.values import amount_of, count, duration
 
 # A sibling in an enumeration of 每个…: 细分到每个门店,每个品类,每天的任务 distributes a
 # task over days, it states no cycle.
-_SIBLING = regex.compile(r"每[个一](?P<what>[^,，、。；;]{1,6}?)[,，、]?$")
+_SIBLING = compiled(r"每[个一](?P<what>[^,，、。；;]{1,6}?)[,，、]?$")
 # Cycles too short to count days in: 一天两天 is no frequency.
 _SUB_DAY = ("P1D", "PT1H", "PT1M")
 

@@ -22,6 +22,7 @@ import regex
 
 from dutyparse.lexicons import lines, table
 from dutyparse.numerals import NUMBER
+from dutyparse.pattern_cache import compiled
 
 # ── numbers ────────────────────────────────────────────────────────────────────────
 # A numeral: 3, 12, 三, 十二, 两 (numerals.NUMBER).
@@ -204,7 +205,7 @@ STATIC: dict[str, str] = {
     "DURATION": DURATION,
 }
 
-_PLACEHOLDER = regex.compile(r"<([A-Z_]+)>")
+_PLACEHOLDER = compiled(r"<([A-Z_]+)>")
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -313,4 +314,4 @@ def expand(piece: str) -> str:
 @cache
 def pattern(name: str) -> regex.Pattern[str]:
     """The compiled pattern of rule `name` (see PATTERNS)."""
-    return regex.compile(expand(PATTERNS[name]))
+    return compiled(expand(PATTERNS[name]))

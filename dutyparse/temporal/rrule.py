@@ -19,15 +19,14 @@ gives None and a stable reason code:
 
 from __future__ import annotations
 
-import regex
-
+from dutyparse.pattern_cache import compiled
 from dutyparse.records import Anchor, Frequency
 
 # ISO 8601 designator → RFC 5545 FREQ value.
 _FREQ = {"Y": "YEARLY", "M": "MONTHLY", "W": "WEEKLY", "D": "DAILY"}
 _TIME_FREQ = {"H": "HOURLY", "M": "MINUTELY", "S": "SECONDLY"}
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_PERIOD = regex.compile(r"P(?P<t>T?)(?P<n>\d+)(?P<d>[YMWDHS])")
+_PERIOD = compiled(r"P(?P<t>T?)(?P<n>\d+)(?P<d>[YMWDHS])")
 # The first / last day of a cycle, as BYxxx parts (RFC 5545 §3.3.10: negative = from end).
 _PART_DAY = {
     ("MONTHLY", "start"): "BYMONTHDAY=1",

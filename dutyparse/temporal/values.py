@@ -11,15 +11,14 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-import regex
-
 from dutyparse.lexicons import table
 from dutyparse.numerals import to_int
+from dutyparse.pattern_cache import compiled
 
 # One ISO 8601 duration of a single component: P1W, P3M, PT24H.
-_SINGLE = regex.compile(r"P(?P<t>T?)(?P<n>\d+)(?P<d>[YMWDHS])")
+_SINGLE = compiled(r"P(?P<t>T?)(?P<n>\d+)(?P<d>[YMWDHS])")
 # The ends of a written range: 2-3, 一到两, 3至5.
-_RANGE = regex.compile(r"\s*[-~至到]\s*")
+_RANGE = compiled(r"\s*[-~至到]\s*")
 # Everyday Chinese digits in order, to read adjacent-digit ranges (两三次 → 2–3).
 _DIGIT_ORDER = "一二三四五六七八九"
 
