@@ -58,6 +58,7 @@ def test_tiny_quick_run_gives_every_row() -> None:
         ("import dutyparse − import pydantic", "s"),
         ("from dutyparse import parse − import pydantic", "s"),
         (f"CLI: dutyparse parse {first_doc} --format json", "s"),
+        ("CLI, the same, pattern cache off (DUTYPARSE_CACHE_DIR=)", "s"),
         *[(f"peak RSS increase, {what}, 0.0 MB input", unit)
           for what in ("parse", "parse + JSON", "parse_record", "parse_record + JSON")
           for unit in ("MiB", "× input")],
