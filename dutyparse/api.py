@@ -3,7 +3,7 @@
 normalise → find markers → find title, skipped blocks and labels → build the tree →
 assemble records → classify (roles, kinds, frequency, deadline) → models.
 
-The pipeline builds plain records (`records.py`); `parse` validates them into the
+The pipeline builds plain records (`records.py`); `parse` turns them into the
 pydantic models once, at the end. `parse_record` stops before that: the command line
 writes records as JSON without loading pydantic.
 """

@@ -7,7 +7,6 @@ same input always serialises to byte-identical JSON.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
 
@@ -160,66 +159,69 @@ class Document(_Model):
 
     @classmethod
     def of(cls, record: records.Document) -> Document:
-        """The model of a parser's record (`records.Document`), validated.
+        """The model of a parser's record (`records.Document`).
 
-        The record is used up: each of its parts is replaced by its model as soon as
-        that is made, so that the two are never both whole in memory.
+        The record is used up: each list of its parts is filled with their models in
+        place, so that the two are never both whole in memory.
 
         >>> record = records.Document(items=[records.Item(marker=None, text="巡店", start=0,
         ...     end=2)])
         >>> Document.of(record).items[0].text, type(record.items[0]) is Item
         ('巡店', True)
         """
-        _replace(record.items, _item)
-        _replace(record.sections, _section)
-        _replace(record.skipped, lambda skipped: _model(Skipped, skipped))
-        _replace(record.warnings, lambda warning: _model(Diagnostic, warning))
-        return _model(cls, record)
+        return _built(cls, record)
 
 
-def _replace(parts: list[Any], model_of: Callable[[Any], BaseModel]) -> None:
-    """Each record of `parts` replaced by its model, in place."""
-    for i, part in enumerate(parts):
-        parts[i] = model_of(part)
+def _built(model: type[_M], record: Any) -> _M:
+    """`model` made from `record`, the parser's record of the same name: the same
+    fields with the same types (tests/test_records.py holds them together, and checks
+    that every document's models validate), so they are not validated again.
+
+    The fields are set one by one, as plain attributes: CPython then keeps them in a
+    table whose keys all instances of the class share. Pydantic's validation gives each
+    instance a dict of its own instead, 464 bytes for an item against about 120.
+    """
+    made = model.__new__(model)
+    for name, part_model in _parts_of(model):
+        value = getattr(record, name)
+        if part_model is not None and value is not None:
+            value = _part_built(part_model, value)
+        _set(made, name, value)
+    _set(made, "__pydantic_fields_set__", _every_field(model))  # true of all it makes
+    _set(made, "__pydantic_extra__", None)
+    _set(made, "__pydantic_private__", None)
+    return made
 
 
-def _model(model: type[_M], record: Any) -> _M:
-    return filled(model.model_validate(record, from_attributes=True))
-
-
-def _item(record: records.Item) -> Item:
-    item = _model(Item, record)
-    for frequency in item.frequency:
-        filled(frequency)
-        if frequency.anchor is not None:
-            filled(frequency.anchor)
-    for part in (*item.deadline, *item.mentions):
-        filled(part)
-    return item
-
-
-def _section(record: records.Section) -> Section:
-    _replace(record.items, _item)
-    _replace(record.sections, _section)
-    return _model(Section, record)
+def _part_built(model: type[_M], value: Any) -> Any:
+    """A part, or a list of parts, made models. A list is filled in place, so that a
+    record and its model are never both whole in memory; an item's shared empty tuple
+    becomes a list of its own."""
+    if type(value) is list:
+        for i, part in enumerate(value):
+            value[i] = _built(model, part)
+        return value
+    if type(value) is tuple:
+        return [_built(model, part) for part in value]
+    return _built(model, value)
 
 
 _M = TypeVar("_M", bound=BaseModel)
+_set = object.__setattr__  # past BaseModel.__setattr__, which validates assignments
+# The fields that hold other models, and the model of their parts.
+_PARTS: dict[type[BaseModel], dict[str, type[BaseModel]]] = {
+    Frequency: {"anchor": Anchor},
+    Item: {"frequency": Frequency, "deadline": Deadline, "mentions": Mention},
+    Section: {"items": Item, "sections": Section},
+    Document: {"items": Item, "sections": Section, "skipped": Skipped, "warnings": Diagnostic},
+}
 
 
-def filled(model: _M) -> _M:
-    """`model`, marked as having every field set — true of everything the parser
-    makes — with one set of field names shared by its class. Pydantic keeps a set of
-    the fields given to each instance; on the parser's many small models it was half
-    their memory.
-
-    >>> span = filled(Span(start=0, end=2))
-    >>> span.model_fields_set == {"start", "end"}, span.model_fields_set is Span(start=1,
-    ...     end=2).model_fields_set
-    (True, False)
-    """
-    object.__setattr__(model, "__pydantic_fields_set__", _every_field(type(model)))
-    return model
+@cache
+def _parts_of(model: type[BaseModel]) -> tuple[tuple[str, type[BaseModel] | None], ...]:
+    """Each field of `model` in order, with the model of its parts if it holds any."""
+    parts = _PARTS.get(model, {})
+    return tuple((name, parts.get(name)) for name in model.model_fields)
 
 
 @cache

@@ -73,6 +73,7 @@ def test_record_json_is_the_model_json(path: Path) -> None:
     model = parse(text, source=path.name)
     record = parse_record(text, source=path.name)
     assert records.dump_json(record) == model.model_dump_json()
+    assert models.Document.model_validate_json(model.model_dump_json()) == model  # valid
     assert records.dump_json(record, indent=2) == model.model_dump_json(indent=2)
     assert records.dump_json(records.load_json(records.dump_json(record))) == records.dump_json(
         record
@@ -82,7 +83,9 @@ def test_record_json_is_the_model_json(path: Path) -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_record_json_is_the_model_json_for_any_text(text: str) -> None:
-    assert records.dump_json(parse_record(text)) == parse(text).model_dump_json()
+    model = parse(text)
+    assert records.dump_json(parse_record(text)) == model.model_dump_json()
+    assert models.Document.model_validate(model.model_dump()) == model
 
 
 def test_document_of_uses_up_the_record_part_by_part() -> None:
@@ -94,10 +97,18 @@ def test_document_of_uses_up_the_record_part_by_part() -> None:
     item = doc.sections[0].items[0]
     assert {type(x) for x in item.frequency} == {models.Frequency}
     assert [type(x) for x in item.mentions] == [models.Mention]
-    # every field counts as set, with one set of names per class, as `filled` gives
+    # every field counts as set, with one set of names per class
     assert item.model_fields_set == set(models.Item.model_fields)
     assert item.mentions[0].model_fields_set is doc.sections[0].items[0].mentions[
         0].model_fields_set
+
+
+def test_document_of_gives_each_item_lists_of_its_own() -> None:
+    doc = models.Document.of(parse_record("1、巡店\n2、盘点"))
+    first, second = doc.items
+    first.frequency.append(models.Frequency(text="每日", kind="periodic", start=2, end=4))
+    assert second.frequency == [] and second.deadline is not first.deadline
+    assert models.Document.model_validate(doc.model_dump()) == doc
 
 
 def test_as_json_data_is_what_the_json_holds() -> None:
